@@ -1,0 +1,1 @@
+"""handouts: print-ready, branded PDF patient handouts from YAML content and Jinja2 templates."""

@@ -1,0 +1,232 @@
+"""The ``handouts`` command line.
+
+Exit codes: 0 ok, 1 content or build error, 2 usage error. A user's mistake is printed
+as a list of problems (file:line: key: message, with a hint), never as a traceback;
+``--debug`` shows the traceback for bug reports.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sys
+from dataclasses import dataclass
+from importlib.metadata import version as package_version
+from pathlib import Path
+from typing import Any
+
+import click
+
+from .brand import Brand
+from .build import make_pdfs, write_atomically
+from .content import Handout
+from .errors import HandoutsError, Problem
+from .project import CONFIG_NAME, Config, Project, find_root, load_project, starter_files
+from .selection import select_jobs
+
+SCHEMAS = {"handout": Handout, "brand": Brand, "config": Config}
+
+
+@dataclass
+class Settings:
+    project_dir: Path | None
+    debug: bool
+
+    def project(self) -> Project:
+        root = self.project_dir.resolve() if self.project_dir else find_root(Path.cwd())
+        if not (root / CONFIG_NAME).is_file():
+            raise HandoutsError([Problem(f"no {CONFIG_NAME} in {root}",
+                                         hint="start a project with 'handouts init DIR'")])
+        return load_project(root)
+
+
+class HandoutsGroup(click.Group):
+    """Turns HandoutsError into a readable report and exit code 1."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except HandoutsError as exc:
+            settings = ctx.find_object(Settings)
+            if settings and settings.debug:
+                raise
+            _report(exc.problems, Path.cwd())
+            ctx.exit(exc.exit_code)
+        except (click.ClickException, click.exceptions.Exit, click.Abort):
+            raise
+        except Exception as exc:  # a bug, not a user mistake
+            settings = ctx.find_object(Settings)
+            if settings and settings.debug:
+                raise
+            click.secho(f"internal error: {type(exc).__name__}: {exc}", fg="red", err=True)
+            click.echo("This is a bug in handouts. Run again with --debug and report "
+                       "the output.", err=True)
+            ctx.exit(3)
+
+
+def _report(problems: list[Problem], base: Path) -> None:
+    for problem in problems:
+        click.secho("error: ", fg="red", bold=True, err=True, nl=False)
+        click.echo(problem.format(base), err=True)
+    count = len(problems)
+    click.secho(f"{count} problem{'s' if count != 1 else ''} found; nothing was written.",
+                fg="red", err=True)
+
+
+@click.group(cls=HandoutsGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_version("handouts"), prog_name="handouts")
+@click.option("--project", "project_dir", type=click.Path(file_okay=False, path_type=Path),
+              help="Project folder (holds handouts.yaml). Default: found from the "
+                   "current folder upwards.")
+@click.option("--debug", is_flag=True, help="Show Python tracebacks (for bug reports).")
+@click.pass_context
+def main(ctx: click.Context, project_dir: Path | None, debug: bool) -> None:
+    """Make print-ready PDF patient handouts from YAML content and Jinja2 templates.
+
+    \b
+    Start a project, then build it:
+      handouts init my-clinic
+      cd my-clinic
+      handouts build
+    """
+    ctx.obj = Settings(project_dir, debug)
+
+
+@main.command()
+@click.argument("handout_ids", nargs=-1, metavar="[HANDOUT_ID]...")
+@click.option("--brand", "brands", multiple=True, metavar="ID",
+              help="Build for this brand only (repeatable). Default: the config's brands.")
+@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path),
+              help="Output folder. Default: 'output' in handouts.yaml.")
+@click.pass_obj
+def build(settings: Settings, handout_ids: tuple[str, ...], brands: tuple[str, ...],
+          out_dir: Path | None) -> None:
+    """Build PDFs into OUT/<brand>/<lang>/<handout>.pdf.
+
+    Everything is checked and made in memory first; files are written only if every
+    PDF succeeded, so a failed build never leaves a partial or broken file.
+
+    \b
+    Examples:
+      handouts build                                 everything handouts.yaml lists
+      handouts build newborn-tremor                  one handout, all brands
+      handouts build newborn-tremor --brand riverside
+      handouts build --out /tmp/print
+    """
+    project = settings.project()
+    jobs = select_jobs(project, handout_ids, brands)
+    target = out_dir if out_dir is not None else project.output_dir
+    built = make_pdfs(project, jobs, target)
+    write_atomically([(pdf.path, pdf.data) for pdf in built])
+    for pdf in built:
+        click.echo(f"wrote {_relative(pdf.path)}  ({pdf.pages} page{'s' if pdf.pages != 1 else ''})")
+    pages = sum(pdf.pages for pdf in built)
+    click.secho(f"built {len(built)} PDF{'s' if len(built) != 1 else ''} "
+                f"({pages} pages) in {_relative(target)}", fg="green")
+
+
+@main.command()
+@click.pass_obj
+def check(settings: Settings) -> None:
+    """Validate content, brands and templates without writing any PDF.
+
+    Runs the whole pipeline in memory (glyphs, templates, layout, card fit), so that
+    what passes here also builds.
+
+    \b
+    Example:
+      handouts check
+    """
+    project = settings.project()
+    jobs = select_jobs(project)
+    make_pdfs(project, jobs, project.output_dir)
+    click.secho(f"ok: {len(project.handouts)} handouts, {len(project.brands)} brands, "
+                f"{len(jobs)} PDFs checked", fg="green")
+
+
+@main.command(name="list")
+@click.pass_obj
+def list_(settings: Settings) -> None:
+    """List the project's handouts, brands and locales.
+
+    \b
+    Example:
+      handouts list
+    """
+    project = settings.project()
+    click.secho("Handouts", bold=True)
+    rows = [(h.id, h.kind, h.status, f"v{h.version}", f"review by {h.next_review}",
+             f"reviewed {h.reviewed_on} by {h.reviewed_by}" if h.reviewed_by else "not reviewed",
+             h.title) for h in (item.handout for item in project.handouts.values())]
+    _table(rows)
+    click.secho("\nBrands", bold=True)
+    _table([(bid, b.brand.name, b.brand.paper, b.brand.locale, f"emergency {b.brand.emergency_number}")
+            for bid, b in project.brands.items()])
+    click.secho("\nLocales", bold=True)
+    click.echo("  " + ", ".join(project.config.locales))
+
+
+def _table(rows: list[tuple[str, ...]]) -> None:
+    if not rows:
+        click.echo("  (none)")
+        return
+    widths = [max(len(str(row[i])) for row in rows) for i in range(len(rows[0]))]
+    for row in rows:
+        click.echo("  " + "  ".join(str(cell).ljust(width)
+                                    for cell, width in zip(row, widths)).rstrip())
+
+
+@main.command()
+@click.argument("what", type=click.Choice(sorted(SCHEMAS)), default="handout")
+def schema(what: str) -> None:
+    """Print the JSON Schema of a file format (handout, brand or config).
+
+    Point your editor at it for autocompletion and checks, e.g. with the VS Code YAML
+    extension: add '# yaml-language-server: $schema=handout.schema.json' at the top of
+    a handout file.
+
+    \b
+    Examples:
+      handouts schema > handout.schema.json
+      handouts schema brand > brand.schema.json
+    """
+    data = SCHEMAS[what].model_json_schema()
+    data["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    click.echo(json.dumps(data, indent=2, sort_keys=True))
+
+
+@main.command()
+@click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
+def init(directory: Path) -> None:
+    """Start a new project in DIRECTORY with the example handouts, brands and templates.
+
+    Never overwrites: if any of the files already exists, nothing is copied.
+
+    \b
+    Example:
+      handouts init my-clinic && cd my-clinic && handouts build
+    """
+    files = starter_files()
+    clashes = [rel for _, rel in files if (directory / rel).exists()]
+    if clashes:
+        raise HandoutsError([Problem(
+            f"{directory / clashes[0]} already exists"
+            + (f" (and {len(clashes) - 1} more files)" if len(clashes) > 1 else ""),
+            hint="choose a new folder; init never overwrites your files")])
+    for source, relative in files:
+        (directory / relative).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(source, directory / relative)
+    (directory / "output").mkdir(parents=True, exist_ok=True)
+    click.secho(f"created {directory} with {len(files)} files", fg="green")
+    click.echo(f"next: cd {directory} && handouts build")
+
+
+def _relative(path: Path) -> str:
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,104 @@
+"""The semantic document a template renders: a small, checked subset of HTML.
+
+Templates write structure (headings, paragraphs, lists, toned boxes, figures); this
+module parses it into a tree and rejects anything outside the subset, so that a typo in
+a template is an error naming the element instead of silently missing output.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from pathlib import Path
+
+from .errors import HandoutsError, Problem
+
+TONES = ("info", "normal", "watch", "urgent", "emergency")
+
+# tag -> allowed attributes (with allowed values where they are a closed set)
+ALLOWED: dict[str, dict[str, tuple[str, ...] | None]] = {
+    "h1": {}, "h2": {}, "h3": {},
+    "p": {"class": ("summary", "small")},
+    "ul": {"class": ("checklist",)}, "ol": {}, "li": {},
+    "section": {"id": None},
+    "aside": {"id": None, "tone": TONES},
+    "figure": {}, "figcaption": {},
+    "img": {"src": None, "alt": None, "width-mm": None},
+    "strong": {}, "em": {}, "b": {}, "i": {}, "br": {},
+}
+VOID = {"img", "br"}
+INLINE = {"strong", "em", "b", "i", "br"}
+
+
+@dataclass
+class Element:
+    tag: str
+    attrs: dict[str, str] = field(default_factory=dict)
+    children: list["Element | str"] = field(default_factory=list)
+    line: int = 0  # line in the rendered document, for error messages
+
+    def elements(self) -> list["Element"]:
+        return [c for c in self.children if isinstance(c, Element)]
+
+
+def parse_document(markup: str, template: Path | str) -> Element:
+    """Parse rendered template output; HandoutsError lists every element outside the subset."""
+    parser = _Parser(str(template))
+    parser.feed(markup)
+    parser.close()
+    if parser.stack[1:] and not parser.problems:
+        open_tags = ", ".join(f"<{e.tag}>" for e in parser.stack[1:])
+        parser.problems.append(Problem(f"template {template} leaves {open_tags} unclosed"))
+    if parser.problems:
+        raise HandoutsError(parser.problems)
+    return parser.stack[0]
+
+
+class _Parser(HTMLParser):
+    def __init__(self, template: str):
+        super().__init__(convert_charrefs=True)
+        self.template = template
+        self.stack = [Element("document")]
+        self.problems: list[Problem] = []
+
+    def _problem(self, message: str, hint: str | None = None) -> None:
+        line = self.getpos()[0]
+        self.problems.append(Problem(f"template {self.template} produced {message} "
+                                     f"(line {line} of its output)", hint=hint))
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag not in ALLOWED:
+            self._problem(f"an unsupported element <{tag}>",
+                          "supported: " + ", ".join(f"<{t}>" for t in ALLOWED))
+            return
+        checked = {}
+        for name, value in attrs:
+            allowed = ALLOWED[tag]
+            if name not in allowed:
+                self._problem(f"<{tag} {name}=...>, an attribute the layout does not know",
+                              f"<{tag}> takes: {', '.join(allowed) or 'no attributes'}")
+            elif allowed[name] is not None and value not in allowed[name]:
+                self._problem(f"<{tag} {name}=\"{value}\">", "expected one of: "
+                              + ", ".join(allowed[name] or ()))
+            else:
+                checked[name] = value or ""
+        element = Element(tag, checked, line=self.getpos()[0])
+        self.stack[-1].children.append(element)
+        if tag not in VOID:
+            self.stack.append(element)
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.handle_starttag(tag, attrs)
+        if tag in ALLOWED and tag not in VOID:
+            self.stack.pop()
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in VOID or tag not in ALLOWED:
+            return
+        if self.stack[-1].tag != tag:
+            self._problem(f"</{tag}> where </{self.stack[-1].tag}> was expected")
+            return
+        self.stack.pop()
+
+    def handle_data(self, data: str) -> None:
+        self.stack[-1].children.append(data)
