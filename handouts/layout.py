@@ -22,9 +22,8 @@ from reportlab.lib.pagesizes import A4, A6, LETTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import inch, mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import (BaseDocTemplate, Flowable, Frame, Image, ListFlowable,
-                                ListItem, NextPageTemplate, PageTemplate, Paragraph,
-                                Table, TableStyle)
+from reportlab.platypus import (BaseDocTemplate, Flowable, Frame, Image, NextPageTemplate,
+                                PageTemplate, Paragraph, Table, TableStyle)
 
 from .errors import HandoutsError, Problem
 from .fonts import FontSet
@@ -107,7 +106,7 @@ class Styles:
 
     def __post_init__(self) -> None:
         f = self.fonts
-        body, lead = (12, 15) if self.card else (12.5, 17.5)
+        body, lead = (12, 14.5) if self.card else (12.5, 17)
 
         def style(name: str, **kw: object) -> None:
             base = dict(fontName=f.regular, fontSize=body, leading=lead, textColor=INK,
@@ -123,7 +122,7 @@ class Styles:
               leading=19 if not self.card else 16, textColor=INK, spaceAfter=10)
         style("h2", fontName=f.bold, fontSize=13.5 if self.card else 16.5,
               leading=16.5 if self.card else 20, textColor=self.primary,
-              spaceBefore=6 if self.card else 12, spaceAfter=3 if self.card else 5,
+              spaceBefore=5 if self.card else 11, spaceAfter=2 if self.card else 4,
               keepWithNext=1)
         style("h3", fontName=f.bold, fontSize=12.5 if self.card else 14,
               leading=15.5 if self.card else 18, spaceBefore=4, spaceAfter=3, keepWithNext=1)
@@ -372,18 +371,14 @@ class SvgFlowable(Flowable):
         self.canv.restoreState()
 
 
-class EndMarker(Flowable):
-    """Records where the content ended, to measure how far a card overflows."""
+class _Doc(BaseDocTemplate):
+    """Remembers where the last flowable ended, to measure how far a card overflows."""
 
-    def __init__(self) -> None:
-        super().__init__()
-        self.y: float | None = None
+    end_y: float | None = None
 
-    def wrap(self, aw: float, ah: float) -> tuple[float, float]:
-        return 0, 0
-
-    def draw(self) -> None:
-        self.y = self.canv.absolutePosition(0, 0)[1]
+    def afterFlowable(self, flowable: Flowable) -> None:
+        if self.frame is not None:
+            self.end_y = self.frame._y
 
 
 # ---------------------------------------------------------------- document → flowables
@@ -427,7 +422,7 @@ class StoryBuilder:
         if tag == "ul" and element.attrs.get("class") == "checklist":
             return [self.checklist(element)]
         if tag in ("ul", "ol"):
-            return [self.listing(element)]
+            return self.listing(element)
         if tag == "figure":
             return self.figure(element)
         if tag == "img":
@@ -449,25 +444,30 @@ class StoryBuilder:
         return ToneBox(tone, label, content, self.styles, self.card,
                        words.continued.format(label=label), call)
 
-    def listing(self, element: Element) -> Flowable:
+    def listing(self, element: Element) -> list[Flowable]:
         items = [li for li in element.elements() if li.tag == "li"]
         numbered = element.tag == "ol"
         if not numbered and not self.card and len(items) >= 4 and all(
                 len(plain_text(li)) <= SHORT_ITEM for li in items):
-            return self._two_columns(items)
+            return [self._two_columns(items)]
         return self._list(items, numbered)
 
-    def _list(self, items: list[Element], numbered: bool) -> ListFlowable:
+    def _list(self, items: list[Element], numbered: bool) -> list[Flowable]:
+        # One paragraph per item (with ReportLab's bullet support) rather than a
+        # ListFlowable: paragraphs take part in keepWithNext, so a heading never ends a
+        # page without its first item.
         body = self.styles["body"]
-        return ListFlowable(
-            [ListItem(self._item_content(li)) for li in items],
-            bulletType="1" if numbered else "bullet",
-            start=None if numbered else "\u2022",
-            bulletFormat="%s." if numbered else None,
-            bulletFontName=self.request.fonts.bold if numbered else self.request.fonts.regular,
-            bulletFontSize=body.fontSize, bulletColor=self.styles.primary if numbered
-            else self.styles.accent, leftIndent=body.fontSize * 1.5,
-            bulletDedent="auto", spaceAfter=body.spaceAfter, spaceBefore=0)
+        fonts = self.request.fonts
+        indent = body.fontSize * (1.6 if numbered else 1.3)
+        style = ParagraphStyle(
+            "ol" if numbered else "ul", parent=body, leftIndent=indent, bulletIndent=0,
+            spaceAfter=2, bulletFontName=fonts.bold if numbered else fonts.regular,
+            bulletFontSize=body.fontSize,
+            bulletColor=self.styles.primary if numbered else self.styles.accent)
+        last = ParagraphStyle(f"{style.name}-last", parent=style, spaceAfter=body.spaceAfter)
+        return [Paragraph(inline_markup(li), last if n == len(items) else style,
+                          bulletText=f"{n}." if numbered else "\u2022")
+                for n, li in enumerate(items, start=1)]
 
     def _two_columns(self, items: list[Element]) -> Flowable:
         """Short bullet items read faster, and waste less paper, side by side."""
@@ -481,10 +481,6 @@ class StoryBuilder:
                                    ("BOTTOMPADDING", (0, 0), (-1, -1), 0)]))
         table.spaceAfter = self.styles["body"].spaceAfter
         return table
-
-    def _item_content(self, li: Element) -> list[Flowable]:
-        style = ParagraphStyle("item", parent=self.styles["body"], spaceAfter=2)
-        return [Paragraph(inline_markup(li), style)]
 
     def checklist(self, element: Element) -> Flowable:
         body = self.styles["body"]
@@ -537,22 +533,22 @@ class Frame_:
         self.info = request.page
         self.card = request.kind == "card"
         self.size = CARD_SIZES[self.info.paper] if self.card else PAPER_SIZES[self.info.paper]
-        self.margin = 7 * mm if self.card else 17 * mm
-        self.header_first = 13 * mm if self.card else 24 * mm
-        self.header_later = 8 * mm if self.card else 12 * mm
-        self.footer = 10 * mm if self.card else 17 * mm
+        self.margin = 6 * mm if self.card else 17 * mm
+        self.header_first = 11 * mm if self.card else 24 * mm
+        self.header_later = 7 * mm if self.card else 12 * mm
+        self.footer = 9 * mm if self.card else 17 * mm
         self.total = total_pages
         self.fonts = request.fonts
 
     def frames(self) -> tuple[Frame, Frame]:
         w, h = self.size
         m = self.margin
-        gap = 3 * mm if self.card else 7 * mm
-        first = Frame(m, m + self.footer, w - 2 * m,
-                      h - 2 * m - self.footer - self.header_first - gap,
+        gap = 2 * mm if self.card else 5 * mm
+        first = Frame(m, m + self.footer + gap, w - 2 * m,
+                      h - 2 * m - self.footer - self.header_first - 2 * gap,
                       id="first", leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
-        later = Frame(m, m + self.footer, w - 2 * m,
-                      h - 2 * m - self.footer - self.header_later - gap,
+        later = Frame(m, m + self.footer + gap, w - 2 * m,
+                      h - 2 * m - self.footer - self.header_later - 2 * gap,
                       id="later", leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
         return first, later
 
@@ -676,10 +672,9 @@ def _build(request: LayoutRequest, total_pages: int) -> tuple[bytes, int, float]
                     colors.HexColor(info.accent))
     first, later = frame.frames()
     story = StoryBuilder(request, styles, first.width).build(request.document)
-    marker = EndMarker()
     buffer = io.BytesIO()
     meta = request.metadata
-    doc = BaseDocTemplate(
+    doc = _Doc(
         buffer, pagesize=frame.size, invariant=1, title=meta.title, author=meta.author,
         subject=meta.subject, keywords=list(meta.keywords), creator="handouts",
         lang=meta.language, displayDocTitle=1,
@@ -688,17 +683,17 @@ def _build(request: LayoutRequest, total_pages: int) -> tuple[bytes, int, float]
     doc.addPageTemplates([
         PageTemplate(id="first", frames=[first], onPage=frame.first_page),
         PageTemplate(id="later", frames=[later], onPage=frame.later_page)])
-    doc.build([NextPageTemplate("later"), *story, marker])
+    doc.build([NextPageTemplate("later"), *story])
     pages = doc.page
     overflow = 0.0
     if request.kind == "card" and pages > request.sides:
-        overflow = _overflow(later, pages, request.sides, marker)
+        overflow = _overflow(later, pages, request.sides, doc.end_y)
     return buffer.getvalue(), pages, overflow
 
 
-def _overflow(frame: Frame, pages: int, sides: int, marker: EndMarker) -> float:
+def _overflow(frame: Frame, pages: int, sides: int, end_y: float | None) -> float:
     """Approximate height of text past the last allowed side."""
-    end_y = marker.y if marker.y is not None else frame._y1
+    end_y = end_y if end_y is not None else frame._y1
     used_on_last = frame._y1 + frame._height - end_y
     return (pages - sides - 1) * frame._height + used_on_last
 
