@@ -21,8 +21,9 @@ from .errors import HandoutsError, Problem, ProblemList
 from .fonts import FontSet, describe_chars, font_set, missing_glyphs
 from .layout import LayoutRequest, Metadata, PageInfo, layout_pdf
 from .project import Project
-from .render import render_handout, template_name
+from .render import plain_text, render_handout, template_name
 from .selection import BuildJob
+from .yamlsource import format_key_path
 from .semantic import parse_document
 from .words import ENGLISH, Words
 
@@ -69,17 +70,19 @@ def make_pdf(project: Project, job: BuildJob, fonts: FontSet,
     markup = render_handout(handout, brand, words, search_path)
     document = parse_document(markup, template_name(handout.kind))
     b = brand.brand
+    title = plain_text(handout.title, brand.placeholders())
     request = LayoutRequest(
         document=document, kind=handout.kind, sides=handout.sides,
         page=PageInfo(
             clinic=b.name, phone=b.phone, emergency_number=b.emergency_number,
             website=b.website, footer_note=b.footer_note, logo=brand.logo_path,
-            paper=b.paper, title=handout.title, handout_id=handout.id,
+            paper=b.paper, title=title, handout_id=handout.id,
             version=handout.version, review_by=handout.next_review.isoformat(),
             sample=handout.status == "sample", primary=b.colors.primary,
             accent=b.colors.accent, on_primary=b.colors.on_primary),
         metadata=Metadata(
-            title=handout.title, author=b.name, subject=handout.summary,
+            title=title, author=b.name,
+            subject=plain_text(handout.summary, brand.placeholders()),
             keywords=(handout.id, handout.kind, f"version {handout.version}",
                       handout.audience),
             language=job.locale),
@@ -101,9 +104,11 @@ def check_glyphs(job: BuildJob, fonts: FontSet, words: Words) -> Iterator[Proble
             where = f"handout '{handout.id}'"
             if loc[0] == "sections" and len(loc) > 1 and isinstance(loc[1], int):
                 where += f", section '{handout.sections[loc[1]].id}'"
-            yield doc.problem(loc, f"the font {fonts.label} has no glyph for "
-                              f"{describe_chars(missing)} ({where})",
-                              "replace the character, or choose a font that has it")
+            line, column = doc.find(loc, missing[0])
+            yield Problem(f"the font {fonts.label} has no glyph for "
+                          f"{describe_chars(missing)} ({where})", file=doc.path, line=line,
+                          column=column, key=format_key_path(loc),
+                          hint="replace the character, or choose a font that has it")
     brand_doc_texts = [job.brand.brand.name, job.brand.brand.phone,
                        job.brand.brand.emergency_number, job.brand.brand.footer_note or "",
                        job.brand.brand.website or "", *vars(words).values()]

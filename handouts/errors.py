@@ -61,7 +61,8 @@ class HandoutsError(Exception):
     def __init__(self, problems: Iterable[Problem] | str):
         if isinstance(problems, str):
             problems = [Problem(problems)]
-        self.problems: list[Problem] = list(problems)
+        # The same mistake found once per brand is still one mistake.
+        self.problems: list[Problem] = list(dict.fromkeys(problems))
         super().__init__("\n".join(p.format() for p in self.problems))
 
 

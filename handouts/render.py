@@ -52,6 +52,14 @@ def make_environment(search_path: list[Path], placeholders: dict[str, str]) -> S
     return env
 
 
+def plain_text(text: str, placeholders: dict[str, str]) -> str:
+    """Content text without Markdown emphasis, for metadata and running headers."""
+    tokens = _inline_markdown.parseInline(text)
+    plain = "".join(child.content for token in tokens for child in token.children or []
+                    if child.type == "text")
+    return fill_placeholders(plain, placeholders)
+
+
 def render_handout(handout: Handout, brand: LoadedBrand, words: Words,
                    search_path: list[Path]) -> str:
     """The semantic HTML for one handout, or HandoutsError naming the template and line."""

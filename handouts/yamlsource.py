@@ -25,6 +25,7 @@ KeyPath = tuple[str | int, ...]
 class YamlDocument:
     path: Path
     data: Any
+    text: str = ""
     value_marks: dict[KeyPath, tuple[int, int]] = field(default_factory=dict)
     key_marks: dict[KeyPath, tuple[int, int]] = field(default_factory=dict)
 
@@ -41,6 +42,18 @@ class YamlDocument:
             if not loc:
                 return (None, None)
             loc = loc[:-1]
+
+    def find(self, loc: KeyPath, needle: str) -> tuple[int | None, int | None]:
+        """Position of ``needle`` in the source, searching from the value at ``loc``."""
+        line, column = self.position(loc)
+        if line is None or column is None:
+            return (line, column)
+        lines = self.text.splitlines()
+        for number in range(line - 1, len(lines)):
+            found = lines[number].find(needle, column - 1 if number == line - 1 else 0)
+            if found >= 0:
+                return (number + 1, found + 1)
+        return (line, column)
 
     def problem(self, loc: KeyPath, message: str, hint: str | None = None,
                 *, at_key: bool = False) -> Problem:
@@ -78,7 +91,7 @@ def parse_yaml(text: str, path: Path) -> YamlDocument:
     loader = Loader(text)
     try:
         node = loader.get_single_node()
-        doc = YamlDocument(path=path, data=None)
+        doc = YamlDocument(path=path, data=None, text=text)
         problems: list[Problem] = []
         if node is not None:
             doc.data = _build(loader, node, (), doc, problems)

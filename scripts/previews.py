@@ -1,0 +1,42 @@
+"""Render the README preview pictures (docs/*.png) from the example catalog.
+
+Usage: python scripts/previews.py   (after `handouts build`; needs the test extras)
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pypdfium2 as pdfium
+from PIL import Image
+
+ROOT = Path(__file__).resolve().parent.parent
+PREVIEWS = {
+    # picture name: (pdf, pages, scale)
+    "preview-newborn-tremor.png": ("output/riverside/en/newborn-tremor.pdf", [0], 0.9),
+    "preview-infant-massage.png": ("output/harbour/en/infant-massage.pdf", [0, 1], 1.0),
+}
+
+
+def render(pdf_path: Path, pages: list[int], scale: float) -> Image.Image:
+    pdf = pdfium.PdfDocument(pdf_path)
+    images = [pdf[i].render(scale=scale).to_pil() for i in pages]
+    gap = 16
+    sheet = Image.new("RGB", (sum(i.width for i in images) + gap * (len(images) + 1),
+                              max(i.height for i in images) + 2 * gap), "#D0D0D0")
+    x = gap
+    for image in images:
+        sheet.paste(image, (x, gap))
+        x += image.width + gap
+    return sheet
+
+
+def main() -> None:
+    for name, (pdf, pages, scale) in PREVIEWS.items():
+        picture = render(ROOT / pdf, pages, scale)
+        picture.save(ROOT / "docs" / name, optimize=True)
+        print(f"wrote docs/{name} ({picture.width}x{picture.height})")
+
+
+if __name__ == "__main__":
+    main()
