@@ -106,7 +106,7 @@ class Styles:
 
     def __post_init__(self) -> None:
         f = self.fonts
-        body, lead = (12, 14.5) if self.card else (12.5, 17)
+        body, lead = (12, 14.5) if self.card else (12.5, 16.5)
 
         def style(name: str, **kw: object) -> None:
             base = dict(fontName=f.regular, fontSize=body, leading=lead, textColor=INK,
@@ -202,8 +202,8 @@ class ToneBox(Flowable):
         label_style = ParagraphStyle("label", parent=styles["tone-label"],
                                      textColor=self.style.ink)
         self.label_para = Paragraph(escape(label), label_style)
-        self.spaceBefore = 6 if card else 10
-        self.spaceAfter = 6 if card else 10
+        self.spaceBefore = 6 if card else 8
+        self.spaceAfter = 6 if card else 8
 
     @property
     def inner_x(self) -> float:
@@ -465,9 +465,14 @@ class StoryBuilder:
             bulletFontSize=body.fontSize,
             bulletColor=self.styles.primary if numbered else self.styles.accent)
         last = ParagraphStyle(f"{style.name}-last", parent=style, spaceAfter=body.spaceAfter)
-        return [Paragraph(inline_markup(li), last if n == len(items) else style,
-                          bulletText=f"{n}." if numbered else "\u2022")
-                for n, li in enumerate(items, start=1)]
+        paragraphs = [Paragraph(inline_markup(li), last if n == len(items) else style,
+                                bulletText=f"{n}." if numbered else "\u2022")
+                      for n, li in enumerate(items, start=1)]
+        # No single item alone at the foot or the head of a page.
+        if len(paragraphs) >= 2:
+            paragraphs[0].keepWithNext = 1
+            paragraphs[-2].keepWithNext = 1
+        return paragraphs
 
     def _two_columns(self, items: list[Element]) -> Flowable:
         """Short bullet items read faster, and waste less paper, side by side."""
@@ -533,8 +538,8 @@ class Frame_:
         self.info = request.page
         self.card = request.kind == "card"
         self.size = CARD_SIZES[self.info.paper] if self.card else PAPER_SIZES[self.info.paper]
-        self.margin = 6 * mm if self.card else 17 * mm
-        self.header_first = 11 * mm if self.card else 24 * mm
+        self.margin = 6 * mm if self.card else 15 * mm
+        self.header_first = 11 * mm if self.card else 22 * mm
         self.header_later = 7 * mm if self.card else 12 * mm
         self.footer = 9 * mm if self.card else 17 * mm
         self.total = total_pages
