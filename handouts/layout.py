@@ -541,7 +541,7 @@ class Frame_:
         self.margin = 6 * mm if self.card else 15 * mm
         self.header_first = 11 * mm if self.card else 22 * mm
         self.header_later = 7 * mm if self.card else 12 * mm
-        self.footer = 9 * mm if self.card else 17 * mm
+        self.footer = 9 * mm if self.card else 13 * mm
         self.total = total_pages
         self.fonts = request.fonts
 
@@ -636,7 +636,8 @@ class Frame_:
         if not self.card:
             lines.append(("  \u00b7  ".join(filter(None, [ident, info.footer_note])),
                           self.fonts.regular, MUTED))
-        if info.sample:
+        sample_on_own_line = self.card
+        if info.sample and sample_on_own_line:
             lines.append((words.sample, self.fonts.italic, SAMPLE_INK))
         canv.saveState()
         canv.setStrokeColor(colors.HexColor("#BBBBBB"))
@@ -651,6 +652,11 @@ class Frame_:
             canv.setFillColor(color)
             canv.drawString(m, y, text)
             y -= lead
+        if info.sample and not sample_on_own_line:
+            # On sheets the sample warning sits at the right of the last line.
+            canv.setFont(self.fonts.italic, size)
+            canv.setFillColor(SAMPLE_INK)
+            canv.drawRightString(w - m, y + lead, words.sample)
         canv.restoreState()
 
 
