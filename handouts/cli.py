@@ -54,6 +54,9 @@ class HandoutsGroup(click.Group):
             ctx.exit(exc.exit_code)
         except (click.ClickException, click.exceptions.Exit, click.Abort):
             raise
+        except BrokenPipeError:  # output piped into `head` and friends
+            sys.stderr.close()
+            ctx.exit(0)
         except Exception as exc:  # a bug, not a user mistake
             settings = ctx.find_object(Settings)
             if settings and settings.debug:
