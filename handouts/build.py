@@ -21,10 +21,10 @@ from .errors import HandoutsError, Problem, ProblemList
 from .fonts import FontSet, describe_chars, font_set, missing_glyphs
 from .layout import LayoutRequest, Metadata, PageInfo, layout_pdf
 from .project import Project
-from .render import plain_text, render_handout, template_name
+from .render import plain_text, render_handout
 from .selection import BuildJob
 from .yamlsource import format_key_path
-from .semantic import parse_document
+from .semantic import document_text, parse_document
 from .words import ENGLISH, Words
 
 
@@ -67,17 +67,27 @@ def make_pdf(project: Project, job: BuildJob, fonts: FontSet,
     """One PDF and its page count."""
     handout, brand = job.handout.handout, job.brand
     search_path = template_search_path(project, job)
-    markup = render_handout(handout, brand, words, search_path)
-    document = parse_document(markup, template_name(handout.kind))
+    rendered = render_handout(handout, brand, words, search_path)
+    document = parse_document(rendered.markup, rendered.template)
+    # Content was checked with its file positions before; what is left is text that the
+    # template itself prints.
+    missing = missing_glyphs(document_text(document), fonts)
+    if missing:
+        raise HandoutsError([Problem(
+            f"the font {fonts.label} has no glyph for {describe_chars(missing)}, printed by "
+            f"the template", file=rendered.template,
+            hint="replace the character in the template")])
     b = brand.brand
     title = plain_text(handout.title, brand.placeholders())
     request = LayoutRequest(
         document=document, kind=handout.kind, sides=handout.sides,
         page=PageInfo(
             clinic=b.name, phone=b.phone, emergency_number=b.emergency_number,
-            website=b.website, footer_note=b.footer_note, logo=brand.logo_path,
+            website=b.website, address=b.address, footer_note=b.footer_note,
+            logo=brand.logo_path,
             paper=b.paper, title=title, handout_id=handout.id,
             version=handout.version, review_by=handout.next_review.isoformat(),
+            reviewed_on=handout.reviewed_on.isoformat() if handout.reviewed_on else None,
             sample=handout.status == "sample", primary=b.colors.primary,
             accent=b.colors.accent, on_primary=b.colors.on_primary),
         metadata=Metadata(
@@ -87,7 +97,7 @@ def make_pdf(project: Project, job: BuildJob, fonts: FontSet,
                       handout.audience),
             language=job.locale),
         words=words, fonts=fonts, image_dir=job.handout.folder,
-        label=f"{job.handout.path.name} (handout '{handout.id}', brand '{brand.id}')")
+        source=job.handout.path, label=f"handout '{handout.id}', brand '{brand.id}'")
     return layout_pdf(request)
 
 
@@ -109,9 +119,9 @@ def check_glyphs(job: BuildJob, fonts: FontSet, words: Words) -> Iterator[Proble
                           f"{describe_chars(missing)} ({where})", file=doc.path, line=line,
                           column=column, key=format_key_path(loc),
                           hint="replace the character, or choose a font that has it")
-    brand_doc_texts = [job.brand.brand.name, job.brand.brand.phone,
-                       job.brand.brand.emergency_number, job.brand.brand.footer_note or "",
-                       job.brand.brand.website or "", *vars(words).values()]
+    b = job.brand.brand
+    brand_doc_texts = [b.name, b.phone, b.emergency_number, b.footer_note or "",
+                       b.website or "", b.address or "", *vars(words).values()]
     missing = missing_glyphs("".join(brand_doc_texts), fonts)
     if missing:
         yield Problem(f"the font {fonts.label} has no glyph for {describe_chars(missing)} "

@@ -133,7 +133,8 @@ def build(settings: Settings, handout_ids: tuple[str, ...], brands: tuple[str, .
 def check(settings: Settings) -> None:
     """Validate content, brands and templates without writing any PDF.
 
-    Runs the whole pipeline in memory (glyphs, templates, layout, card fit), so that
+    Runs the whole pipeline in memory (glyphs, templates, layout, card fit) for every
+    handout and brand in the project, also those handouts.yaml does not list, so that
     what passes here also builds.
 
     \b
@@ -141,7 +142,7 @@ def check(settings: Settings) -> None:
       handouts check
     """
     project = settings.project()
-    jobs = select_jobs(project)
+    jobs = select_jobs(project, everything=True)
     make_pdfs(project, jobs, project.output_dir)
     click.secho(f"ok: {len(project.handouts)} handouts, {len(project.brands)} brands, "
                 f"{len(jobs)} PDFs checked", fg="green")
@@ -157,6 +158,7 @@ def list_(settings: Settings) -> None:
       handouts list
     """
     project = settings.project()
+    click.secho(f"{project.config.title}\n", bold=True)
     click.secho("Handouts", bold=True)
     rows = [(h.id, h.kind, h.status, f"v{h.version}", f"review by {h.next_review}",
              f"reviewed {h.reviewed_on} by {h.reviewed_by}" if h.reviewed_by else "not reviewed",
@@ -185,8 +187,9 @@ def schema(what: str) -> None:
     """Print the JSON Schema of a file format (handout, brand or config).
 
     Point your editor at it for autocompletion and checks, e.g. with the VS Code YAML
-    extension: add '# yaml-language-server: $schema=handout.schema.json' at the top of
-    a handout file.
+    extension: save it in the project folder and add
+    '# yaml-language-server: $schema=../../handout.schema.json' at the top of a
+    handout file (the path is relative to the handout file).
 
     \b
     Examples:

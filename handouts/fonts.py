@@ -17,6 +17,8 @@ from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
+from .errors import HandoutsError, Problem
+
 FACES = {"regular": (400, "normal"), "bold": (700, "normal"),
          "italic": (400, "italic"), "bolditalic": (700, "italic")}
 
@@ -37,9 +39,24 @@ class FontSet:
 def font_set(family: str = "pt-sans") -> FontSet:
     """Register the four faces of a fontpkg family with ReportLab (once per process)."""
     names = {}
+    paths = {}
     for face, (weight, style) in FACES.items():
+        try:
+            paths[face] = str(fontpkg.path(family, weight=weight, style=style))
+        except fontpkg.FontpkgError as exc:
+            raise HandoutsError([Problem(
+                f"font '{family}' is not usable: {exc}",
+                hint=f"install it with 'pip install fontpkg-{family}', or set 'font: pt-sans' "
+                     "in handouts.yaml")]) from None
+    if len(set(paths.values())) < len(paths):
+        # fontpkg returns the same variable font for every weight; ReportLab would draw
+        # it at weight 400 only, so bold would silently look regular.
+        raise HandoutsError([Problem(
+            f"font '{family}' has no separate bold and italic files (it is a variable font)",
+            hint="choose a family with static faces, such as pt-sans")])
+    for face, path in paths.items():
         name = f"{family}-{face}"
-        pdfmetrics.registerFont(TTFont(name, str(fontpkg.path(family, weight=weight, style=style))))
+        pdfmetrics.registerFont(TTFont(name, path))
         names[face] = name
     # Map <b>/<i> in paragraphs to the real faces.
     for (bold, italic), face in {(0, 0): "regular", (1, 0): "bold",

@@ -21,6 +21,7 @@ from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4, A6, LETTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import inch, mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (BaseDocTemplate, Flowable, Frame, Image, NextPageTemplate,
                                 PageTemplate, Paragraph, Table, TableStyle)
@@ -61,6 +62,7 @@ class PageInfo:
     phone: str
     emergency_number: str
     website: str | None
+    address: str | None
     footer_note: str | None
     logo: Path | None
     paper: str
@@ -68,6 +70,7 @@ class PageInfo:
     handout_id: str
     version: int
     review_by: str
+    reviewed_on: str | None
     sample: bool
     primary: str
     accent: str
@@ -93,7 +96,8 @@ class LayoutRequest:
     words: Words
     fonts: FontSet
     image_dir: Path
-    label: str  # names the handout in error messages
+    source: Path  # the handout file, for error messages
+    label: str  # names the handout and brand in error messages
 
 
 @dataclass
@@ -590,7 +594,8 @@ class Frame_:
             name_size = 11 if self.card else 17
             detail_size = 8 if self.card else 11
             mid = top - height / 2
-            canv.setFont(self.fonts.bold, name_size)
+            canv.setFont(self.fonts.bold, _fitting_size(info.clinic, self.fonts.bold,
+                                                        name_size, right - x))
             canv.drawString(x, mid + (1 if self.card else 2), info.clinic)
             canv.setFont(self.fonts.regular, detail_size)
             details = self.r.words.phone.format(phone=info.phone)
@@ -600,9 +605,11 @@ class Frame_:
         else:
             size = 8 if self.card else 10
             base = top - height / 2 - size * 0.35
-            canv.setFont(self.fonts.bold, size)
+            half = (right - x) / 2 - 6
+            canv.setFont(self.fonts.bold, _fitting_size(info.clinic, self.fonts.bold, size, half))
             canv.drawString(x, base, info.clinic)
-            canv.setFont(self.fonts.regular, size)
+            canv.setFont(self.fonts.regular,
+                         _fitting_size(info.title, self.fonts.regular, size, half))
             canv.drawRightString(right, base, info.title)
         canv.restoreState()
 
@@ -627,10 +634,12 @@ class Frame_:
         size = 7 if self.card else 9
         lead = size * 1.3
         top = m + self.footer - 2
-        ident = "  \u00b7  ".join([
+        ident = "  \u00b7  ".join(filter(None, [
             info.handout_id, words.version.format(version=info.version),
-            words.review_by.format(date=info.review_by)])
-        contact = f"{info.clinic}  \u00b7  {words.phone.format(phone=info.phone)}"
+            words.reviewed.format(date=info.reviewed_on) if info.reviewed_on else None,
+            words.review_by.format(date=info.review_by)]))
+        contact = "  \u00b7  ".join(filter(None, [
+            info.clinic, info.address, words.phone.format(phone=info.phone)]))
         lines = [(ident if self.card else contact, self.fonts.regular, MUTED),
                  (words.disclaimer, self.fonts.bold, INK)]
         if not self.card:
@@ -644,20 +653,33 @@ class Frame_:
         canv.setLineWidth(0.6)
         canv.line(m, top, w - m, top)
         y = top - lead
+        page_text = words.page_of.format(page=page, pages=self.total)
         canv.setFont(self.fonts.bold, size)
         canv.setFillColor(INK)
-        canv.drawRightString(w - m, y, words.page_of.format(page=page, pages=self.total))
-        for text, font, color in lines:
-            canv.setFont(font, size)
-            canv.setFillColor(color)
-            canv.drawString(m, y, text)
-            y -= lead
+        canv.drawRightString(w - m, y, page_text)
+        right_texts = {0: (page_text, self.fonts.bold)}
         if info.sample and not sample_on_own_line:
             # On sheets the sample warning sits at the right of the last line.
             canv.setFont(self.fonts.italic, size)
             canv.setFillColor(SAMPLE_INK)
-            canv.drawRightString(w - m, y + lead, words.sample)
+            canv.drawRightString(w - m, y - lead * (len(lines) - 1), words.sample)
+            right_texts[len(lines) - 1] = (words.sample, self.fonts.italic)
+        for index, (text, font, color) in enumerate(lines):
+            room = w - 2 * m
+            if index in right_texts:
+                right, right_font = right_texts[index]
+                room -= stringWidth(right, right_font, size) + 12
+            canv.setFont(font, _fitting_size(text, font, size, room))
+            canv.setFillColor(color)
+            canv.drawString(m, y, text)
+            y -= lead
         canv.restoreState()
+
+
+def _fitting_size(text: str, font: str, size: float, width: float) -> float:
+    """The footer size, made smaller (down to 6 pt) when a clinic's long line needs it."""
+    natural = stringWidth(text, font, size)
+    return size if natural <= width else max(6.0, size * width / natural)
 
 
 # ---------------------------------------------------------------- build
@@ -671,6 +693,7 @@ def layout_pdf(request: LayoutRequest) -> tuple[bytes, int]:
             f"{request.label}: the card does not fit on {request.sides} "
             f"side{'s' if request.sides > 1 else ''}; it is too long by about "
             f"{overflow / mm:.0f} mm of text",
+            file=request.source,
             hint="shorten the text" + (", or set 'sides: 2'" if request.sides == 1 else ""))])
     pdf, _, _ = _build(request, total_pages=pages)
     return pdf, pages

@@ -8,6 +8,7 @@ template cannot reach Python internals or the file system.
 from __future__ import annotations
 
 import html
+from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
 
@@ -60,14 +61,21 @@ def plain_text(text: str, placeholders: dict[str, str]) -> str:
     return fill_placeholders(plain, placeholders)
 
 
+@dataclass(frozen=True)
+class Rendered:
+    markup: str
+    template: Path  # the file that was used (a brand's override or the project's)
+
+
 def render_handout(handout: Handout, brand: LoadedBrand, words: Words,
-                   search_path: list[Path]) -> str:
+                   search_path: list[Path]) -> Rendered:
     """The semantic HTML for one handout, or HandoutsError naming the template and line."""
     env = make_environment(search_path, brand.placeholders())
     name = template_name(handout.kind)
     try:
         template = env.get_template(name)
-        return template.render(handout=handout, brand=brand.brand, words=words)
+        markup = template.render(handout=handout, brand=brand.brand, words=words)
+        return Rendered(markup, Path(template.filename or name))
     except jinja2.TemplateNotFound as exc:
         raise HandoutsError([Problem(
             f"template '{exc.name}' not found",

@@ -27,12 +27,24 @@ class BuildJob:
 
 
 def select_jobs(project: Project, handout_ids: tuple[str, ...] = (),
-                brand_ids: tuple[str, ...] = ()) -> list[BuildJob]:
-    """Jobs for the given ids, or for what handouts.yaml lists when none are given."""
+                brand_ids: tuple[str, ...] = (), *, everything: bool = False) -> list[BuildJob]:
+    """Jobs for the given ids, or for what handouts.yaml lists when none are given.
+
+    ``everything`` ignores the config's lists: ``check`` looks at every file there is.
+    """
     config = project.config
-    handouts = _pick("handout", handout_ids or tuple(config.handouts or project.handouts),
-                     project.handouts)
-    brands = _pick("brand", brand_ids or tuple(config.brands or project.brands), project.brands)
+    default_handouts = project.handouts if everything else (config.handouts or project.handouts)
+    default_brands = project.brands if everything else (config.brands or project.brands)
+    handouts = _pick("handout", handout_ids or tuple(default_handouts), project.handouts)
+    brands = _pick("brand", brand_ids or tuple(default_brands), project.brands)
+    if handout_ids:
+        problems = [Problem(f"handout '{h.id}' is written in '{h.handout.language}', which is "
+                            f"not one of the project's locales ({', '.join(config.locales)})",
+                            file=project.config_doc.path,
+                            hint=f"add '{h.handout.language}' to 'locales' in handouts.yaml")
+                    for h in handouts if h.handout.language not in config.locales]
+        if problems:
+            raise HandoutsError(problems)
     jobs = [BuildJob(handout, brand, handout.handout.language)
             for brand in brands for handout in handouts
             if handout.handout.language in config.locales]

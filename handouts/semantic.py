@@ -48,7 +48,8 @@ def parse_document(markup: str, template: Path | str) -> Element:
     parser.close()
     if parser.stack[1:] and not parser.problems:
         open_tags = ", ".join(f"<{e.tag}>" for e in parser.stack[1:])
-        parser.problems.append(Problem(f"template {template} leaves {open_tags} unclosed"))
+        parser.problems.append(Problem(f"template {Path(template).name} leaves {open_tags} "
+                                       "unclosed", file=Path(template)))
     if parser.problems:
         raise HandoutsError(parser.problems)
     return parser.stack[0]
@@ -63,8 +64,9 @@ class _Parser(HTMLParser):
 
     def _problem(self, message: str, hint: str | None = None) -> None:
         line = self.getpos()[0]
-        self.problems.append(Problem(f"template {self.template} produced {message} "
-                                     f"(line {line} of its output)", hint=hint))
+        self.problems.append(Problem(f"template {Path(self.template).name} produced {message} "
+                                     f"(line {line} of its output)", file=Path(self.template),
+                                     hint=hint))
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag not in ALLOWED:
@@ -102,3 +104,8 @@ class _Parser(HTMLParser):
 
     def handle_data(self, data: str) -> None:
         self.stack[-1].children.append(data)
+
+
+def document_text(element: Element) -> str:
+    """All text of a document, including attribute text that gets printed (alt excluded)."""
+    return "".join(c if isinstance(c, str) else document_text(c) for c in element.children)

@@ -39,9 +39,14 @@ def validate_document(model: type[M], doc: YamlDocument, **context: Any) -> M:
 
 def problems_from(exc: ValidationError, model: type[BaseModel], doc: YamlDocument) -> list[Problem]:
     problems = []
-    for error in exc.errors(include_url=False):
+    errors = exc.errors(include_url=False)
+    unknown = {tuple(e["loc"]) for e in errors if e["type"] == "extra_forbidden"}
+    for error in errors:
         loc = tuple(error["loc"])
         kind = error["type"]
+        if kind == "missing" and any(
+                u[:-1] == loc[:-1] and did_you_mean(str(u[-1]), [str(loc[-1])]) for u in unknown):
+            continue  # a misspelt key: "unknown key ... did you mean" already says it
         if kind == "extra_forbidden":
             allowed = _allowed_keys(model, loc[:-1])
             problems.append(doc.problem(

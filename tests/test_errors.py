@@ -226,3 +226,41 @@ def test_failed_build_keeps_the_previous_good_file(project: ProjectCopy) -> None
     assert project.pdf("riverside", "sleep-hygiene").read_bytes() == good
     leftovers = [p for p in project.path("output").rglob("*") if p.name.endswith(".tmp")]
     assert not leftovers
+
+
+def test_misspelt_key_is_one_error_not_two(project: ProjectCopy) -> None:
+    project.edit(TREMOR, "    heading: Is this shaking normal?",
+                 "    haeding: Is this shaking normal?")
+    out = fails(project)
+    assert "did you mean 'heading'?" in out
+    assert "required key 'heading' is missing" not in out
+    assert "1 problem found" in out
+
+
+def test_missing_glyph_in_template_text_names_the_template(project: ProjectCopy) -> None:
+    project.edit("templates/sheet.html.j2", "<h1>{{ handout.title | inline }}</h1>",
+                 "<h1>{{ handout.title | inline }} ✓</h1>")
+    out = fails(project)
+    assert "sheet.html.j2" in out and "'✓' (U+2713 CHECK MARK), printed by the template" in out
+
+
+def test_unknown_font_is_a_config_error(project: ProjectCopy) -> None:
+    project.edit("handouts.yaml", "output: output", "output: output\nfont: no-such-font")
+    out = fails(project)
+    assert "font 'no-such-font' is not usable" in out
+    assert "pip install fontpkg-no-such-font" in out
+
+
+def test_naming_a_handout_in_another_language_is_not_silently_skipped(
+        project: ProjectCopy) -> None:
+    project.edit("data/handouts/sleep-hygiene.yaml", "language: en", "language: fr")
+    out = fails(project, "build", "sleep-hygiene")
+    assert "handout 'sleep-hygiene' is written in 'fr'" in out
+    assert "add 'fr' to 'locales'" in out
+
+
+def test_check_looks_at_handouts_the_config_does_not_list(project: ProjectCopy) -> None:
+    project.edit("handouts.yaml", "  - sleep-hygiene\n", "")
+    project.edit("data/handouts/sleep-hygiene.yaml", "Sleep hygiene", "Sleep ✓ hygiene")
+    out = fails(project, "check")
+    assert "sleep-hygiene.yaml" in out and "no glyph" in out
