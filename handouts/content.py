@@ -11,14 +11,14 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated, Any, Iterator, Literal
+from typing import Annotated, Any, Callable, Iterator, Literal
 
-from pydantic import Field, StringConstraints, model_validator
+from pydantic import (AfterValidator, BeforeValidator, ConfigDict, Field, StringConstraints,
+                      model_validator)
 
-from .errors import HandoutsError, Problem, ProblemList
-from .images import image_problem
-from .validation import Model, validate_document
-from .yamlsource import KeyPath, YamlDocument, load_yaml
+from .ages import parse_age
+from .validation import Model
+from .yamlsource import KeyPath, YamlDocument
 
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
@@ -30,6 +30,8 @@ Status = Literal["sample", "draft", "approved"]
 # are the only ones it may insert, and they come from the brand file.
 PLACEHOLDERS = ("brand.name", "brand.phone", "brand.emergency_number", "brand.website")
 PLACEHOLDER_RE = re.compile(r"\{\{\s*([^{}]*?)\s*\}\}")
+# {{ date_at('6w') }}: the date a child reaches an age, or "6 weeks of age" without one.
+DATE_AT_RE = re.compile(r"date_at\(\s*'([^']*)'\s*\)")
 
 
 class Source(Model):
@@ -47,37 +49,87 @@ class Image(Model):
     width_mm: Annotated[float, Field(gt=10, le=180)] | None = None
 
 
+def _check_age(value: str) -> str:
+    parse_age(value)  # raises ValueError with a readable message
+    return str(value).strip().lower()
+
+
+AgeText = Annotated[str, BeforeValidator(lambda v: str(v) if isinstance(v, int) else v),
+                    AfterValidator(_check_age),
+                    Field(description="An age: 0d, 3w, 6w, 3m, 18m, 1y or adult.")]
+
+
+class AgeRange(Model):
+    """``ages: {from: 3m, to: 12m}``: its ends must be band boundaries."""
+
+    model_config = ConfigDict(populate_by_name=True)
+    start: AgeText = Field(alias="from")
+    end: AgeText | None = Field(None, alias="to")
+
+
+Ages = Annotated[list[Slug] | AgeRange, Field(
+    description="Band ids this applies to, or a range {from, to}; omit for all bands.")]
+
+
+class AgeBand(Model):
+    """One age band of a handout: half-open, [from, to)."""
+
+    model_config = ConfigDict(populate_by_name=True)
+    id: Slug
+    start: AgeText = Field(alias="from")
+    end: AgeText | None = Field(None, alias="to", description="Omit for an open-ended band.")
+    label: Text = Field(description="Printed under the title, e.g. 'Babies 1 to 3 months'.")
+    after_gap: bool = Field(False, description="True if a gap before this band is intended.")
+
+
+def _text_to_item(value: object) -> object:
+    return {"text": value} if isinstance(value, str) else value
+
+
+class Item(Model):
+    """A list item: plain text, or ``{text: ..., ages: [...]}``."""
+
+    text: Text
+    ages: Ages | None = None
+
+
+ItemOrText = Annotated[Item, BeforeValidator(_text_to_item, json_schema_input_type=str | Item)]
+Items = Annotated[list[ItemOrText], Field(min_length=1)]
+
+
 class Block(Model):
     """One body block. Exactly one of the keys is given, e.g. ``- p: Some text``."""
 
     p: Text | None = Field(None, description="A paragraph. **bold** and *italic* allowed.")
-    bullets: Annotated[list[Text], Field(min_length=1)] | None = None
-    steps: Annotated[list[Text], Field(min_length=1)] | None = Field(
-        None, description="Numbered steps.")
-    checklist: Annotated[list[Text], Field(min_length=1)] | None = Field(
-        None, description="Items printed with empty tick boxes.")
+    bullets: Items | None = None
+    steps: Items | None = Field(None, description="Numbered steps.")
+    checklist: Items | None = Field(None, description="Items printed with empty tick boxes.")
     image: Image | None = None
+    ages: Ages | None = None
 
     @model_validator(mode="after")
     def _exactly_one(self) -> "Block":
-        given = [name for name in type(self).model_fields if getattr(self, name) is not None]
+        given = [name for name in BLOCK_KINDS if getattr(self, name) is not None]
         if len(given) != 1:
-            names = ", ".join(type(self).model_fields)
             found = " and ".join(f"'{g}'" for g in given) or "none of them"
             raise ValueError(
-                f"a body block needs exactly one of {names}; found {found}"
+                f"a body block needs exactly one of {', '.join(BLOCK_KINDS)}; found {found}"
                 "|start each block on its own line with '- ', e.g. '- p: Some text'")
         return self
 
     @property
     def kind(self) -> str:
-        return next(name for name in type(self).model_fields if getattr(self, name) is not None)
+        return next(name for name in BLOCK_KINDS if getattr(self, name) is not None)
+
+
+BLOCK_KINDS = ("p", "bullets", "steps", "checklist", "image")
 
 
 class Section(Model):
     id: Slug = Field(description="Stable id, used by translations; lowercase-with-hyphens.")
     heading: Text
     tone: Tone = Field("normal", description="info, normal, watch, urgent or emergency.")
+    ages: Ages | None = None
     body: Annotated[list[Block], Field(min_length=1)]
 
 
@@ -93,6 +145,11 @@ class Handout(Model):
     title: Text
     summary: Text
     audience: Text
+    age_bands: list[AgeBand] = Field(
+        [], description="Age bands; a plain build makes one PDF per band.")
+    corrected_age: bool = Field(
+        False, description="Development-based content: babies born before 37 weeks use "
+                           "corrected age.")
     status: Status
     reviewed_by: Text | None = None
     reviewed_on: dt.date | None = None
@@ -130,65 +187,6 @@ class LoadedHandout:
         return self.path.parent
 
 
-def load_handout(path: Path) -> LoadedHandout:
-    doc = load_yaml(path)
-    handout = validate_document(Handout, doc)
-    problems = ProblemList()
-    problems.extend(_check_file_rules(handout, doc))
-    problems.raise_if_any()
-    return LoadedHandout(handout=handout, doc=doc)
-
-
-def load_handouts(folder: Path) -> dict[str, LoadedHandout]:
-    """Load every ``*.yaml`` in ``folder``; all problems of all files are reported together."""
-    problems = ProblemList()
-    loaded: dict[str, LoadedHandout] = {}
-    for path in sorted(folder.glob("*.yaml")):
-        try:
-            item = load_handout(path)
-        except HandoutsError as exc:
-            problems.extend(exc.problems)
-            continue
-        if item.id in loaded:
-            problems.add(Problem(f"handout id '{item.id}' is also used by "
-                                 f"{loaded[item.id].path.name}", file=path, line=1))
-            continue
-        loaded[item.id] = item
-    problems.raise_if_any()
-    return loaded
-
-
-def _check_file_rules(handout: Handout, doc: YamlDocument) -> Iterator[Problem]:
-    """Rules that need the file itself: names, placeholders, images, unique ids."""
-    if handout.id != doc.path.stem:
-        yield doc.problem(("id",), f"the id '{handout.id}' differs from the file name "
-                          f"'{doc.path.name}'", f"rename the file to {handout.id}.yaml, "
-                          "or change the id")
-    seen: dict[str, int] = {}
-    for index, section in enumerate(handout.sections):
-        if section.id in seen:
-            yield doc.problem(("sections", index, "id"), f"section id '{section.id}' is "
-                              f"used twice (also section {seen[section.id] + 1})",
-                              "give every section its own id")
-        seen.setdefault(section.id, index)
-        for block_index, block in enumerate(section.body):
-            if block.image is not None:
-                loc = ("sections", index, "body", block_index, "image", "src")
-                yield from _check_image(doc, loc, block.image.src)
-    for loc, text in strings_in(doc.data, ()):
-        for match in PLACEHOLDER_RE.finditer(text):
-            if match.group(1) not in PLACEHOLDERS:
-                yield doc.problem(loc, f"unknown placeholder '{match.group(0)}'",
-                                  "placeholders you can use: "
-                                  + ", ".join("{{ %s }}" % p for p in PLACEHOLDERS))
-
-
-def _check_image(doc: YamlDocument, loc: KeyPath, src: str) -> Iterator[Problem]:
-    problem = image_problem(doc.path.parent / src)
-    if problem:
-        yield doc.problem(loc, *problem)
-
-
 def strings_in(value: Any, loc: KeyPath) -> Iterator[tuple[KeyPath, str]]:
     if isinstance(value, str):
         yield loc, value
@@ -200,6 +198,29 @@ def strings_in(value: Any, loc: KeyPath) -> Iterator[tuple[KeyPath, str]]:
             yield from strings_in(item, loc + (index,))
 
 
-def fill_placeholders(text: str, values: dict[str, str]) -> str:
-    """Replace ``{{ brand.phone }}`` and friends; other braces stay as written."""
-    return PLACEHOLDER_RE.sub(lambda m: values.get(m.group(1), m.group(0)), text)
+def fill_placeholders(text: str, values: dict[str, str],
+                      date_at: Callable[[str], str] | None = None) -> str:
+    """Replace ``{{ brand.phone }}``, ``{{ date_at('6w') }}`` and friends.
+
+    Other braces stay as written: content is data, never a template.
+    """
+    def replace(match: re.Match[str]) -> str:
+        name = match.group(1)
+        age = DATE_AT_RE.fullmatch(name)
+        if age and date_at is not None:
+            return date_at(age.group(1))
+        return values.get(name, match.group(0))
+
+    return PLACEHOLDER_RE.sub(replace, text)
+
+
+def placeholder_problem(name: str) -> str | None:
+    """Why ``{{ name }}`` is not a placeholder content may use; None if it is."""
+    age = DATE_AT_RE.fullmatch(name)
+    if age:
+        try:
+            parse_age(age.group(1))
+        except ValueError as exc:
+            return str(exc)
+        return None
+    return None if name in PLACEHOLDERS else f"unknown placeholder '{{{{ {name} }}}}'"

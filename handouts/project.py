@@ -13,7 +13,8 @@ from pathlib import Path
 from pydantic import Field
 
 from .brand import LoadedBrand, load_brands
-from .content import LoadedHandout, Slug, Text, load_handouts
+from .content import LoadedHandout, Slug, Text
+from .loading import load_handouts
 from .errors import HandoutsError, Problem, ProblemList, did_you_mean
 from .validation import Model, validate_document
 from .yamlsource import YamlDocument, load_yaml

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import types
-from typing import Any, TypeVar, Union, get_args, get_origin
+from typing import Annotated, Any, TypeVar, Union, get_args, get_origin
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
@@ -134,18 +134,21 @@ def _allowed_keys(model: type[BaseModel], loc: tuple[Any, ...]) -> list[str]:
             args = get_args(current)
             current = args[0] if args else Any
         elif isinstance(current, type) and issubclass(current, BaseModel):
-            field = current.model_fields.get(str(part))
+            fields = {f.alias or name: f for name, f in current.model_fields.items()}
+            field = fields.get(str(part))
             current = field.annotation if field else Any
         else:
             return []
     current = _unwrap(current)
     if isinstance(current, type) and issubclass(current, BaseModel):
-        return list(current.model_fields)
+        return [f.alias or name for name, f in current.model_fields.items()]
     return []
 
 
 def _unwrap(tp: Any) -> Any:
-    """Strip Optional[...] (and X | None) so the real type is left."""
+    """Strip Annotated[...] and Optional[...] (X | None) so the real type is left."""
+    if get_origin(tp) is Annotated:
+        return _unwrap(get_args(tp)[0])
     if get_origin(tp) in (Union, types.UnionType):
         args = [a for a in get_args(tp) if a is not type(None)]
         if len(args) == 1:
