@@ -14,7 +14,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from typing import Callable
 
+from babel import Locale, UnknownLocaleError
+from babel.dates import format_date
 from dateutil.relativedelta import relativedelta
 
 AGE_RE = re.compile(r"^(\d{1,3})([dwmy])$")
@@ -172,3 +175,28 @@ def child_age(*, age: Age | None = None, born: dt.date | None = None,
 def _with(age: ChildAge, note: str) -> ChildAge:
     return ChildAge(age.days, age.corrected, f"{age.explanation} {note}", age.counted_from,
                     age.on)
+
+
+def date_at_function(child: ChildAge | None, locale: str) -> Callable[[str], str]:
+    """``date_at('6w')`` for content and templates.
+
+    With a birth date it is the day the child reaches that age (counted from the due
+    date when corrected age is used), in the locale's long date format; without one it
+    is the generic wording, so the same sentence reads well both ways.
+    """
+    babel_locale = _babel_locale(locale)
+
+    def date_at(text: str) -> str:
+        age = parse_age(text)
+        if child is not None and child.counted_from is not None and child.on is not None:
+            return format_date(age.reached_on(child.counted_from), "long", locale=babel_locale)
+        return f"{age.words()} of age"
+
+    return date_at
+
+
+def _babel_locale(code: str) -> Locale:
+    try:
+        return Locale.parse(code.replace("-", "_"))
+    except (ValueError, UnknownLocaleError):
+        return Locale.parse(code.split("-")[0])

@@ -16,12 +16,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
 
+from .ages import date_at_function
+from .bands import for_band
 from .content import fill_placeholders, strings_in
 from .errors import HandoutsError, Problem, ProblemList
 from .fonts import FontSet, describe_chars, font_set, missing_glyphs
 from .layout import LayoutRequest, Metadata, PageInfo, layout_pdf
 from .project import Project
-from .render import plain_text, render_handout
+from .render import TemplateContext, plain_text, render_handout
 from .selection import BuildJob
 from .yamlsource import format_key_path
 from .semantic import document_text, parse_document
@@ -65,9 +67,14 @@ def make_pdfs(project: Project, jobs: list[BuildJob], out_dir: Path) -> list[Bui
 def make_pdf(project: Project, job: BuildJob, fonts: FontSet,
              words: Words) -> tuple[bytes, int]:
     """One PDF and its page count."""
-    handout, brand = job.handout.handout, job.brand
+    brand = job.brand
+    handout = for_band(job.handout.handout, job.band) if job.band else job.handout.handout
     search_path = template_search_path(project, job)
-    rendered = render_handout(handout, brand, words, search_path)
+    date_locale = brand.brand.locale if _language(brand.brand.locale) == _language(
+        job.locale) else job.locale  # a UK clinic prints UK dates in English
+    context = TemplateContext(brand, words, job.band, job.child,
+                              date_at_function(job.child if job.born else None, date_locale))
+    rendered = render_handout(handout, context, search_path)
     document = parse_document(rendered.markup, rendered.template)
     # Content was checked with its file positions before; what is left is text that the
     # template itself prints.
@@ -79,6 +86,9 @@ def make_pdf(project: Project, job: BuildJob, fonts: FontSet,
             hint="replace the character in the template")])
     b = brand.brand
     title = plain_text(handout.title, brand.placeholders())
+    # The band label tells print shops and screen readers which version this is; the
+    # child's age and dates never go into metadata.
+    full_title = f"{title} ({job.band.label})" if job.band else title
     request = LayoutRequest(
         document=document, kind=handout.kind, sides=handout.sides,
         page=PageInfo(
@@ -91,21 +101,25 @@ def make_pdf(project: Project, job: BuildJob, fonts: FontSet,
             sample=handout.status == "sample", primary=b.colors.primary,
             accent=b.colors.accent, on_primary=b.colors.on_primary),
         metadata=Metadata(
-            title=title, author=b.name,
+            title=full_title, author=b.name,
             subject=plain_text(handout.summary, brand.placeholders()),
             keywords=(handout.id, handout.kind, f"version {handout.version}",
-                      handout.audience),
+                      handout.audience, *([f"age band {job.band.id}"] if job.band else [])),
             language=job.locale),
         words=words, fonts=fonts, image_dir=job.handout.folder,
         source=job.handout.path, label=f"handout '{handout.id}', brand '{brand.id}'")
     return layout_pdf(request)
 
 
+def _language(locale: str) -> str:
+    return locale.replace("_", "-").split("-")[0].lower()
+
+
 def check_glyphs(job: BuildJob, fonts: FontSet, words: Words) -> Iterator[Problem]:
     """Every character that will be printed must exist in the font."""
     handout, doc = job.handout.handout, job.handout.doc
     values = job.brand.placeholders()
-    printed_keys = {"title", "summary", "sections"}
+    printed_keys = {"title", "summary", "sections", "age_bands"}
     for loc, text in strings_in(doc.data, ()):
         if not loc or loc[0] not in printed_keys:
             continue

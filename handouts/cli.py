@@ -7,7 +7,10 @@ as a list of problems (file:line: key: message, with a hint), never as a traceba
 
 from __future__ import annotations
 
+import calendar
+import datetime as dt
 import json
+import re
 import shutil
 import sys
 from dataclasses import dataclass
@@ -17,12 +20,13 @@ from typing import Any
 
 import click
 
+from .ages import Age, parse_age, parse_gestation
 from .brand import Brand
 from .build import make_pdfs, write_atomically
 from .content import Handout
 from .errors import HandoutsError, Problem
 from .project import CONFIG_NAME, Config, Project, find_root, load_project, starter_files
-from .selection import select_jobs
+from .selection import AgeRequest, select_jobs
 
 SCHEMAS = {"handout": Handout, "brand": Brand, "config": Config}
 
@@ -95,34 +99,117 @@ def main(ctx: click.Context, project_dir: Path | None, debug: bool) -> None:
     ctx.obj = Settings(project_dir, debug)
 
 
+class AgeParam(click.ParamType):
+    name = "AGE"
+
+    def convert(self, value: Any, param: click.Parameter | None,
+                ctx: click.Context | None) -> Age:
+        try:
+            return parse_age(value)
+        except ValueError as exc:
+            self.fail(str(exc), param, ctx)
+
+
+class DateParam(click.ParamType):
+    """YYYY-MM-DD, with a message that says what is wrong with an impossible date."""
+
+    name = "YYYY-MM-DD"
+
+    def convert(self, value: Any, param: click.Parameter | None,
+                ctx: click.Context | None) -> dt.date:
+        if isinstance(value, dt.date):
+            return value
+        match = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", str(value).strip())
+        if not match:
+            self.fail(f"'{value}' is not a date; write it as YYYY-MM-DD, e.g. 2026-10-02",
+                      param, ctx)
+        year, month, day = (int(g) for g in match.groups())
+        try:
+            return dt.date(year, month, day)
+        except ValueError:
+            if not 1 <= month <= 12:
+                self.fail(f"'{value}' is not a real date: there is no month {month}",
+                          param, ctx)
+            last = calendar.monthrange(year, month)[1]
+            self.fail(f"'{value}' is not a real date: {calendar.month_name[month]} {year} "
+                      f"has {last} days", param, ctx)
+
+
+class GestationParam(click.ParamType):
+    name = "WEEKS"
+
+    def convert(self, value: Any, param: click.Parameter | None,
+                ctx: click.Context | None) -> int:
+        try:
+            return parse_gestation(str(value))
+        except ValueError as exc:
+            self.fail(str(exc), param, ctx)
+
+
+def _age_request(age: Age | None, born: dt.date | None, on: dt.date | None,
+                 born_at: int | None) -> AgeRequest | None:
+    if age is not None and born is not None:
+        raise click.UsageError("give either --age or --born, not both")
+    if on is not None and born is None:
+        raise click.UsageError("--on goes with --born (it is the day the age is counted to)")
+    if born_at is not None and age is None and born is None:
+        raise click.UsageError("--born-at goes with --age or --born")
+    if age is None and born is None:
+        return None
+    if born is not None and on is not None and on < born:
+        raise HandoutsError([Problem(
+            f"--on {on.isoformat()} is before the birth date {born.isoformat()}",
+            hint="--on is the day the age is counted to (default: today)")])
+    return AgeRequest(age=age, born=born, on=on or (dt.date.today() if born else None),
+                      gestation_days=born_at)
+
+
 @main.command()
 @click.argument("handout_ids", nargs=-1, metavar="[HANDOUT_ID]...")
 @click.option("--brand", "brands", multiple=True, metavar="ID",
               help="Build for this brand only (repeatable). Default: the config's brands.")
 @click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path),
               help="Output folder. Default: 'output' in handouts.yaml.")
+@click.option("--age", type=AgeParam(), help="The child's age, e.g. 6w, 3m, 18m, 2y: "
+              "prints only the age band that fits.")
+@click.option("--born", type=DateParam(), help="The child's birth date: picks the band "
+              "and prints real dates. Never stored in file names or PDF metadata.")
+@click.option("--on", type=DateParam(), help="With --born: the day to count the age to "
+              "(default: today).")
+@click.option("--born-at", type=GestationParam(), help="Gestation at birth, e.g. 33w or "
+              "33w4d: babies born before 37 weeks get corrected age where the handout "
+              "asks for it.")
 @click.pass_obj
 def build(settings: Settings, handout_ids: tuple[str, ...], brands: tuple[str, ...],
-          out_dir: Path | None) -> None:
-    """Build PDFs into OUT/<brand>/<lang>/<handout>.pdf.
+          out_dir: Path | None, age: Age | None, born: dt.date | None, on: dt.date | None,
+          born_at: int | None) -> None:
+    """Build PDFs into OUT/<brand>/<lang>/<handout>[--<band>].pdf.
 
-    Everything is checked and made in memory first; files are written only if every
-    PDF succeeded, so a failed build never leaves a partial or broken file.
+    A handout with age bands gives one PDF per band. With --age or --born only the band
+    that fits the child is built; with --born the PDF also carries real dates and its
+    name ends in --dated.pdf. Everything is checked and made in memory first; files are
+    written only if every PDF succeeded, so a failed build never leaves a partial file.
 
     \b
     Examples:
       handouts build                                 everything handouts.yaml lists
-      handouts build newborn-tremor                  one handout, all brands
-      handouts build newborn-tremor --brand riverside
+      handouts build newborn-tremor                  one handout, every band and brand
+      handouts build newborn-tremor --age 6w --brand riverside
+      handouts build infant-massage --born 2026-10-02 --born-at 33w
       handouts build --out /tmp/print
     """
     project = settings.project()
-    jobs = select_jobs(project, handout_ids, brands)
+    request = _age_request(age, born, on, born_at)
+    jobs = select_jobs(project, handout_ids, brands, age=request)
     target = out_dir if out_dir is not None else project.output_dir
     built = make_pdfs(project, jobs, target)
     write_atomically([(pdf.path, pdf.data) for pdf in built])
     for pdf in built:
         click.echo(f"wrote {_relative(pdf.path)}  ({pdf.pages} page{'s' if pdf.pages != 1 else ''})")
+    for job in {(pdf.job.handout.id, pdf.job.child): pdf.job for pdf in built}.values():
+        if job.child is not None:
+            band = f"band '{job.band.id}' ({job.band.label})" if job.band else "no age bands"
+            click.echo(f"{job.handout.id}: {job.child.explanation} -> {band}")
     pages = sum(pdf.pages for pdf in built)
     click.secho(f"built {len(built)} PDF{'s' if len(built) != 1 else ''} "
                 f"({pages} pages) in {_relative(target)}", fg="green")

@@ -130,7 +130,9 @@ class Styles:
               keepWithNext=1)
         style("h3", fontName=f.bold, fontSize=12.5 if self.card else 14,
               leading=15.5 if self.card else 18, spaceBefore=4, spaceAfter=3, keepWithNext=1)
-        style("small", fontSize=10, leading=13)
+        style("small", fontSize=10, leading=13, textColor=MUTED)
+        style("band", fontName=f.bold, fontSize=13 if self.card else 14.5,
+              leading=16 if self.card else 18, textColor=INK, spaceAfter=4)
         style("caption", fontName=f.italic, fontSize=10.5, leading=13.5, textColor=MUTED)
         style("tone-label", fontName=f.bold, fontSize=body, leading=lead)
 

@@ -11,14 +11,16 @@ import html
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
+from typing import Callable
 
 import jinja2
 from jinja2.sandbox import SandboxedEnvironment, SecurityError
 from markdown_it import MarkdownIt
 from markupsafe import Markup
 
+from .ages import ChildAge, date_at_function
 from .brand import LoadedBrand
-from .content import Handout, fill_placeholders
+from .content import AgeBand, Handout, fill_placeholders
 from .errors import HandoutsError, Problem
 from .words import Words
 
@@ -33,7 +35,18 @@ def template_name(kind: str) -> str:
     return f"{kind}{TEMPLATE_SUFFIX}"
 
 
-def make_environment(search_path: list[Path], placeholders: dict[str, str]) -> SandboxedEnvironment:
+@dataclass(frozen=True)
+class TemplateContext:
+    """Everything a template may use besides the handout."""
+
+    brand: LoadedBrand
+    words: Words
+    band: AgeBand | None = None
+    child: ChildAge | None = None
+    date_at: Callable[[str], str] = date_at_function(None, "en")
+
+
+def make_environment(search_path: list[Path], context: TemplateContext) -> SandboxedEnvironment:
     env = SandboxedEnvironment(
         loader=jinja2.FileSystemLoader([str(p) for p in search_path]),
         autoescape=True,
@@ -42,14 +55,16 @@ def make_environment(search_path: list[Path], placeholders: dict[str, str]) -> S
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    escaped = {name: html.escape(value) for name, value in placeholders.items()}
+    escaped = {name: html.escape(value) for name, value in context.brand.placeholders().items()}
 
     def inline(text: str) -> Markup:
         """Content text -> safe inline HTML: escaped, with <strong>/<em> and placeholders."""
         rendered = _inline_markdown.renderInline(str(text))
-        return Markup(fill_placeholders(rendered, escaped))
+        return Markup(fill_placeholders(rendered, escaped,
+                                        lambda age: html.escape(context.date_at(age))))
 
     env.filters["inline"] = inline
+    env.globals["date_at"] = context.date_at
     return env
 
 
@@ -58,7 +73,7 @@ def plain_text(text: str, placeholders: dict[str, str]) -> str:
     tokens = _inline_markdown.parseInline(text)
     plain = "".join(child.content for token in tokens for child in token.children or []
                     if child.type == "text")
-    return fill_placeholders(plain, placeholders)
+    return fill_placeholders(plain, placeholders, date_at_function(None, "en"))
 
 
 @dataclass(frozen=True)
@@ -67,14 +82,17 @@ class Rendered:
     template: Path  # the file that was used (a brand's override or the project's)
 
 
-def render_handout(handout: Handout, brand: LoadedBrand, words: Words,
+def render_handout(handout: Handout, context: TemplateContext,
                    search_path: list[Path]) -> Rendered:
     """The semantic HTML for one handout, or HandoutsError naming the template and line."""
-    env = make_environment(search_path, brand.placeholders())
+    env = make_environment(search_path, context)
     name = template_name(handout.kind)
     try:
         template = env.get_template(name)
-        markup = template.render(handout=handout, brand=brand.brand, words=words)
+        markup = template.render(
+            handout=handout, brand=context.brand.brand, words=context.words,
+            band=context.band,
+            child=context.child.explanation if context.child is not None else None)
         return Rendered(markup, Path(template.filename or name))
     except jinja2.TemplateNotFound as exc:
         raise HandoutsError([Problem(

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
 
+from .ages import Age, ChildAge, child_age
+from .bands import band_for
 from .brand import LoadedBrand
-from .content import LoadedHandout
+from .content import AgeBand, LoadedHandout
 from .errors import HandoutsError, Problem, did_you_mean
 from .project import Project
 
@@ -21,13 +24,40 @@ class BuildJob:
     handout: LoadedHandout
     brand: LoadedBrand
     locale: str
+    band: AgeBand | None = None
+    child: ChildAge | None = None  # set when the PDF is made for one child's age
+    born: dt.date | None = None  # only to print dates; never in names or metadata
 
     def output_path(self, out_dir: Path) -> Path:
-        return out_dir / self.brand.id / self.locale / f"{self.handout.id}.pdf"
+        stem = self.handout.id
+        if self.band is not None:
+            stem += f"--{self.band.id}"
+        if self.born is not None:
+            stem += "--dated"  # concrete dates inside: keep apart from the catalog file
+        return out_dir / self.brand.id / self.locale / f"{stem}.pdf"
+
+
+@dataclass(frozen=True)
+class AgeRequest:
+    """What the user said about the child: an age, or a birth date (and gestation)."""
+
+    age: Age | None = None
+    born: dt.date | None = None
+    on: dt.date | None = None
+    gestation_days: int | None = None
+
+    def child(self, handout: LoadedHandout) -> ChildAge:
+        try:
+            return child_age(age=self.age, born=self.born, on=self.on,
+                             gestation_days=self.gestation_days,
+                             use_corrected=handout.handout.corrected_age)
+        except ValueError as exc:
+            raise HandoutsError([Problem(str(exc))]) from None
 
 
 def select_jobs(project: Project, handout_ids: tuple[str, ...] = (),
-                brand_ids: tuple[str, ...] = (), *, everything: bool = False) -> list[BuildJob]:
+                brand_ids: tuple[str, ...] = (), *, everything: bool = False,
+                age: AgeRequest | None = None) -> list[BuildJob]:
     """Jobs for the given ids, or for what handouts.yaml lists when none are given.
 
     ``everything`` ignores the config's lists: ``check`` looks at every file there is.
@@ -45,15 +75,26 @@ def select_jobs(project: Project, handout_ids: tuple[str, ...] = (),
                     for h in handouts if h.handout.language not in config.locales]
         if problems:
             raise HandoutsError(problems)
-    jobs = [BuildJob(handout, brand, handout.handout.language)
-            for brand in brands for handout in handouts
-            if handout.handout.language in config.locales]
+    jobs = [job for brand in brands for handout in handouts
+            if handout.handout.language in config.locales
+            for job in _jobs_for(handout, brand, handout.handout.language, age)]
     if not jobs:
         raise HandoutsError([Problem(
             "nothing to build: no handout is written in the configured locales "
             f"({', '.join(config.locales)})", file=project.config_doc.path,
             hint="add the handouts' language to 'locales' in handouts.yaml")])
     return jobs
+
+
+def _jobs_for(handout: LoadedHandout, brand: LoadedBrand, locale: str,
+              age: AgeRequest | None) -> list[BuildJob]:
+    """One job per age band, or the one band that fits the child."""
+    bands = handout.handout.age_bands
+    if age is None:
+        return [BuildJob(handout, brand, locale, band) for band in bands or [None]]
+    child = age.child(handout)
+    band = band_for(handout, child) if bands else None
+    return [BuildJob(handout, brand, locale, band, child, age.born)]
 
 
 def _pick(what: str, ids: tuple[str, ...], known: dict[str, T]) -> list[T]:

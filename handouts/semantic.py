@@ -18,7 +18,7 @@ TONES = ("info", "normal", "watch", "urgent", "emergency")
 # tag -> allowed attributes (with allowed values where they are a closed set)
 ALLOWED: dict[str, dict[str, tuple[str, ...] | None]] = {
     "h1": {}, "h2": {}, "h3": {},
-    "p": {"class": ("summary", "small")},
+    "p": {"class": ("summary", "band", "small")},
     "ul": {"class": ("checklist",)}, "ol": {}, "li": {},
     "section": {"id": None},
     "aside": {"id": None, "tone": TONES},

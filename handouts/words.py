@@ -22,6 +22,7 @@ class Words:
     disclaimer: str = "This handout does not replace advice from your doctor or nurse."
     sample: str = "Sample content, not clinically reviewed."
     continued: str = "{label} (continued)"
+    chosen_for: str = "Chosen for this child: {age}."
 
     def tone_label(self, tone: str) -> str | None:
         return getattr(self, f"tone_{tone}", None)
