@@ -149,7 +149,8 @@ def child_age(*, age: Age | None = None, born: dt.date | None = None,
     else:
         assert age is not None
         actual = age.average_days
-    plain = ChildAge(actual, False, f"age {describe_days(actual)}", born, on)
+    actual_text = age.words() if age is not None else describe_days(actual)
+    plain = ChildAge(actual, False, f"age {actual_text}", born, on)
     if gestation_days is None:
         return plain
     born_at = f"born at {gestation_days // 7} weeks" + (
@@ -169,7 +170,7 @@ def child_age(*, age: Age | None = None, born: dt.date | None = None,
     if past_limit:
         return _with(plain, f"({born_at}; past 24 months corrected, so actual age is used)")
     return ChildAge(corrected, True, f"corrected age {describe_days(corrected)} (actual age "
-                    f"{describe_days(actual)}, {born_at})", due, on)
+                    f"{actual_text}, {born_at})", due, on)
 
 
 def _with(age: ChildAge, note: str) -> ChildAge:

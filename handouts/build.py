@@ -72,7 +72,7 @@ def make_pdf(project: Project, job: BuildJob, fonts: FontSet,
     search_path = template_search_path(project, job)
     date_locale = brand.brand.locale if _language(brand.brand.locale) == _language(
         job.locale) else job.locale  # a UK clinic prints UK dates in English
-    context = TemplateContext(brand, words, job.band, job.child,
+    context = TemplateContext(brand, words, job.band, job.child if job.shows_child else None,
                               date_at_function(job.child if job.born else None, date_locale))
     rendered = render_handout(handout, context, search_path)
     document = parse_document(rendered.markup, rendered.template)

@@ -27,6 +27,13 @@ class BuildJob:
     band: AgeBand | None = None
     child: ChildAge | None = None  # set when the PDF is made for one child's age
     born: dt.date | None = None  # only to print dates; never in names or metadata
+    gestation_given: bool = False
+
+    @property
+    def shows_child(self) -> bool:
+        """A PDF for a plain --age is the band's PDF; a birth date or gestation makes it
+        personal, and the page then says which age was used and why."""
+        return self.child is not None and (self.born is not None or self.gestation_given)
 
     def output_path(self, out_dir: Path) -> Path:
         stem = self.handout.id
@@ -94,7 +101,8 @@ def _jobs_for(handout: LoadedHandout, brand: LoadedBrand, locale: str,
         return [BuildJob(handout, brand, locale, band) for band in bands or [None]]
     child = age.child(handout)
     band = band_for(handout, child) if bands else None
-    return [BuildJob(handout, brand, locale, band, child, age.born)]
+    return [BuildJob(handout, brand, locale, band, child, age.born,
+                     age.gestation_days is not None)]
 
 
 def _pick(what: str, ids: tuple[str, ...], known: dict[str, T]) -> list[T]:
