@@ -21,6 +21,7 @@ from typing import Any
 import click
 
 from .ages import Age, parse_age, parse_gestation
+from .bands import band_range
 from .brand import Brand
 from .build import make_pdfs, write_atomically
 from .content import Handout
@@ -251,6 +252,12 @@ def list_(settings: Settings) -> None:
              f"reviewed {h.reviewed_on} by {h.reviewed_by}" if h.reviewed_by else "not reviewed",
              h.title) for h in (item.handout for item in project.handouts.values())]
     _table(rows)
+    banded = [(h.id, ", ".join(f"{b.id} ({band_range(b)})" for b in h.age_bands)
+               + ("; corrected age for babies born early" if h.corrected_age else ""))
+              for h in (item.handout for item in project.handouts.values()) if h.age_bands]
+    if banded:
+        click.secho("\nAge bands", bold=True)
+        _table(banded)
     click.secho("\nBrands", bold=True)
     _table([(bid, b.brand.name, b.brand.paper, b.brand.locale, f"emergency {b.brand.emergency_number}")
             for bid, b in project.brands.items()])
