@@ -107,7 +107,8 @@ def make_pdf(project: Project, job: BuildJob, fonts: FontSet,
                       handout.audience, *([f"age band {job.band.id}"] if job.band else [])),
             language=job.locale),
         words=words, fonts=fonts, image_dir=job.handout.folder,
-        source=job.handout.path, label=f"handout '{handout.id}', brand '{brand.id}'")
+        source=job.handout.path, label=f"handout '{handout.id}'"
+        + (f", band '{job.band.id}'" if job.band else "") + f", brand '{brand.id}'")
     return layout_pdf(request)
 
 

@@ -13,8 +13,8 @@ from PIL import Image
 ROOT = Path(__file__).resolve().parent.parent
 PREVIEWS = {
     # picture name: (pdf, pages, scale)
-    "preview-newborn-tremor.png": ("output/riverside/en/newborn-tremor.pdf", [0], 0.9),
-    "preview-infant-massage.png": ("output/harbour/en/infant-massage.pdf", [0, 1], 1.0),
+    "preview-newborn-tremor.png": ("output/riverside/en/newborn-tremor--under-1-month.pdf", [0], 0.9),
+    "preview-infant-massage.png": ("output/harbour/en/infant-massage--3-weeks-to-3-months.pdf", [0, 1], 1.0),
 }
 
 

@@ -12,6 +12,9 @@ from click.testing import CliRunner, Result
 from handouts.cli import main
 
 REPO = Path(__file__).resolve().parent.parent
+# The band each example handout's tests look at unless they name another.
+EXAMPLE_BANDS = {"newborn-tremor": "under-1-month", "infant-massage": "3-weeks-to-3-months",
+                 "sleep-hygiene": "baby"}
 
 
 @dataclass
@@ -36,8 +39,11 @@ class ProjectCopy:
     def run(self, *args: str) -> Result:
         return CliRunner().invoke(main, ["--project", str(self.root), *args])
 
-    def pdf(self, brand: str, handout: str, lang: str = "en") -> Path:
-        return self.root / "output" / brand / lang / f"{handout}.pdf"
+    def pdf(self, brand: str, handout: str, lang: str = "en", band: str | None = None) -> Path:
+        """Path of a built PDF; example handouts default to one of their age bands."""
+        band = band or EXAMPLE_BANDS.get(handout)
+        name = f"{handout}--{band}" if band else handout
+        return self.root / "output" / brand / lang / f"{name}.pdf"
 
 
 def copy_example(root: Path) -> ProjectCopy:

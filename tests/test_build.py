@@ -10,7 +10,6 @@ import pytest
 
 from conftest import ProjectCopy
 
-HANDOUTS = ("newborn-tremor", "infant-massage", "sleep-hygiene")
 BRANDS = ("riverside", "harbour")
 
 
@@ -23,17 +22,26 @@ def normalized(text: str) -> str:
     return " ".join(text.split())
 
 
-def test_build_makes_every_handout_for_every_brand(built_catalog: ProjectCopy) -> None:
+BANDS = {"newborn-tremor": ("under-1-month", "1-to-3-months", "3-to-12-months"),
+         "infant-massage": ("under-3-weeks", "3-weeks-to-3-months", "3-to-6-months",
+                            "6-to-12-months"),
+         "sleep-hygiene": ("baby", "child", "adult")}
+
+
+def test_build_makes_every_band_of_every_handout_for_every_brand(
+        built_catalog: ProjectCopy) -> None:
     for brand in BRANDS:
-        for handout in HANDOUTS:
-            assert built_catalog.pdf(brand, handout).is_file()
+        for handout, bands in BANDS.items():
+            for band in bands:
+                assert built_catalog.pdf(brand, handout, band=band).is_file()
 
 
 def test_build_prints_one_line_per_file_and_a_summary(project: ProjectCopy) -> None:
     result = project.run("build", "newborn-tremor", "--brand", "riverside")
     assert result.exit_code == 0, result.output
-    assert "riverside/en/newborn-tremor.pdf" in result.output
-    assert "built 1 PDF" in result.output
+    for band in BANDS["newborn-tremor"]:
+        assert f"riverside/en/newborn-tremor--{band}.pdf  (2 pages)" in result.output
+    assert "built 3 PDFs (6 pages)" in result.output
 
 
 def test_title_headings_and_emergency_number_are_in_the_text(built_catalog: ProjectCopy) -> None:
@@ -122,7 +130,7 @@ def test_text_uses_only_embedded_subset_fonts_with_real_bold(built_catalog: Proj
 def test_metadata_title_author_subject_keywords_language(built_catalog: ProjectCopy) -> None:
     reader = pypdf.PdfReader(built_catalog.pdf("harbour", "newborn-tremor"))
     meta = reader.metadata
-    assert meta.title == "Newborn tremor: when to worry"
+    assert meta.title == "Newborn tremor: when to worry (Babies under 1 month)"
     assert meta.author == "Harbor Children's Health Center"
     assert meta.subject.startswith("Fine, fast shaking")
     assert "newborn-tremor" in meta["/Keywords"]
@@ -134,7 +142,7 @@ def test_same_inputs_give_identical_bytes(project: ProjectCopy, tmp_path) -> Non
     assert project.run("build", "--out", str(first)).exit_code == 0
     assert project.run("build", "--out", str(second)).exit_code == 0
     files = sorted(p.relative_to(first) for p in first.rglob("*.pdf"))
-    assert len(files) == 6
+    assert len(files) == 20  # 10 age bands x 2 brands
     for relative in files:
         assert hashlib.sha256((first / relative).read_bytes()).digest() == \
             hashlib.sha256((second / relative).read_bytes()).digest(), relative
@@ -142,8 +150,8 @@ def test_same_inputs_give_identical_bytes(project: ProjectCopy, tmp_path) -> Non
 
 def test_pages_render_without_blank_or_empty_pages(built_catalog: ProjectCopy) -> None:
     for brand in BRANDS:
-        for handout in HANDOUTS:
-            pdf = pdfium.PdfDocument(built_catalog.pdf(brand, handout))
+        for handout, band in ((h, b) for h, bands in BANDS.items() for b in bands):
+            pdf = pdfium.PdfDocument(built_catalog.pdf(brand, handout, band=band))
             for index in range(len(pdf)):
                 page = pdf[index]
                 width, height = page.get_size()
@@ -203,7 +211,7 @@ def test_images_png_and_svg_are_placed(project: ProjectCopy) -> None:
 def test_check_builds_nothing(project: ProjectCopy) -> None:
     result = project.run("check")
     assert result.exit_code == 0, result.output
-    assert "6 PDFs checked" in result.output
+    assert "20 PDFs checked" in result.output
     assert not list(project.path("output").rglob("*.pdf"))
 
 
@@ -280,3 +288,26 @@ def test_brands_look_different(built_catalog: ProjectCopy, brand: str) -> None:
              "harbour": "Riverside Family Clinic"}[brand]
     text = text_of(built_catalog.pdf(brand, "sleep-hygiene"))
     assert other not in text
+
+
+def test_example_bands_each_read_as_their_own_handout(built_catalog: ProjectCopy) -> None:
+    def band_text(handout: str, band: str) -> str:
+        return normalized(text_of(built_catalog.pdf("riverside", handout, band=band)))
+
+    newborn = band_text("newborn-tremor", "under-1-month")
+    older = band_text("newborn-tremor", "3-to-12-months")
+    assert "When does it happen?" in newborn and "When does it happen?" not in older
+    assert "Check and note what you see" in older and "Check and note" not in newborn
+    assert "Babies 3 to 12 months" in older
+
+    too_young = band_text("infant-massage", "under-3-weeks")
+    six_months = band_text("infant-massage", "6-to-12-months")
+    assert "Until then: hold and cuddle" in too_young
+    assert "Not today if your baby" not in too_young and "Not today if your baby" in six_months
+    assert "3 weeks of age" in too_young  # date_at without a birth date
+    assert "up to 10 to 15 minutes" in six_months
+
+    baby = band_text("sleep-hygiene", "baby")
+    adult = band_text("sleep-hygiene", "adult")
+    assert "on their back" in baby and "caffeine" not in baby.lower()
+    assert "caffeine" in adult.lower() and "cot" not in adult
