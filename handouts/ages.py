@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
-from typing import Callable
+from collections.abc import Callable
 
 from babel import Locale, UnknownLocaleError
 from babel.dates import format_date

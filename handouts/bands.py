@@ -7,7 +7,7 @@ the content that applies, so templates never need to know about ages.
 
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from .ages import Age, ChildAge, parse_age
 from .content import AgeBand, AgeRange, Block, Handout, Item, LoadedHandout

@@ -30,7 +30,7 @@ class Colors(Model):
         return value
 
     @model_validator(mode="after")
-    def _readable(self) -> "Colors":
+    def _readable(self) -> Colors:
         # The primary colour carries text twice: the clinic name on the band, and the
         # headings on white paper. Both must reach WCAG AA for normal text.
         on_primary, primary = parse_hex(self.on_primary), parse_hex(self.primary)

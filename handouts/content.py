@@ -11,7 +11,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated, Any, Callable, Iterator, Literal
+from typing import Annotated, Any, Literal
+from collections.abc import Callable, Iterator
 
 from pydantic import (AfterValidator, BeforeValidator, ConfigDict, Field, StringConstraints,
                       model_validator)
@@ -108,7 +109,7 @@ class Block(Model):
     ages: Ages | None = None
 
     @model_validator(mode="after")
-    def _exactly_one(self) -> "Block":
+    def _exactly_one(self) -> Block:
         given = [name for name in BLOCK_KINDS if getattr(self, name) is not None]
         if len(given) != 1:
             found = " and ".join(f"'{g}'" for g in given) or "none of them"
@@ -158,7 +159,7 @@ class Handout(Model):
     sections: Annotated[list[Section], Field(min_length=1)]
 
     @model_validator(mode="after")
-    def _consistent(self) -> "Handout":
+    def _consistent(self) -> Handout:
         if self.sides != 1 and self.kind != "card":
             raise ValueError("'sides' is only for cards|remove it, or set 'kind: card'")
         if self.status == "approved" and not (self.reviewed_by and self.reviewed_on):

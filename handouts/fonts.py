@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 
 import fontpkg
 from reportlab.lib.fonts import addMapping
@@ -35,7 +35,7 @@ class FontSet:
     bolditalic: str
 
 
-@lru_cache(maxsize=None)
+@cache
 def font_set(family: str = "pt-sans") -> FontSet:
     """Register the four faces of a fontpkg family with ReportLab (once per process)."""
     names = {}
@@ -81,7 +81,7 @@ def describe_chars(chars: list[str]) -> str:
     return ", ".join(f"'{c}' (U+{ord(c):04X} {unicodedata.name(c, 'unnamed')})" for c in chars)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _coverage(face: str) -> frozenset[int]:
     return frozenset(pdfmetrics.getFont(face).face.charToGlyph)
 

@@ -271,7 +271,7 @@ class ToneBox(Flowable):
         frame = getattr(self, "_frame", None)
         return frame is not None and self.height <= frame._height
 
-    def _with(self, content: list[Flowable], label: str) -> "ToneBox":
+    def _with(self, content: list[Flowable], label: str) -> ToneBox:
         return ToneBox(self.tone, label, content, self.styles, self.card,
                        self.continued_label, self.call)
 
@@ -286,7 +286,7 @@ class ToneBox(Flowable):
         top = h - self.pad
         label_h = self._label_height(w)
         draw_icon(c, self.tone, self.inner_x, top - self.icon, self.icon, self.style.ink)
-        lw, lh = self.label_para.wrap(self._inner_width(w) - self.icon - 6, 1e6)
+        _, lh = self.label_para.wrap(self._inner_width(w) - self.icon - 6, 1e6)
         self.label_para.drawOn(c, self.inner_x + self.icon + 6,
                                top - (self.icon + lh) / 2 - 1 if lh <= self.icon else top - lh)
         if self.call:
@@ -433,9 +433,7 @@ class StoryBuilder:
             return self.figure(element)
         if tag == "img":
             return [self.image(element)]
-        if tag == "li":
-            return [Paragraph(inline_markup(element), self.styles["body"])]
-        return [Paragraph(inline_markup(element), self.styles["body"])]
+        return [Paragraph(inline_markup(element), self.styles["body"])]  # a stray <li>
 
     def tone_box(self, element: Element) -> Flowable:
         tone = element.attrs.get("tone", "info")
@@ -536,7 +534,7 @@ class StoryBuilder:
 # ---------------------------------------------------------------- page frame
 
 
-class Frame_:
+class PageFrame:
     """Draws header and footer; knows the page geometry of one kind."""
 
     def __init__(self, request: LayoutRequest, total_pages: int):
@@ -703,7 +701,7 @@ def layout_pdf(request: LayoutRequest) -> tuple[bytes, int]:
 
 def _build(request: LayoutRequest, total_pages: int) -> tuple[bytes, int, float]:
     info = request.page
-    frame = Frame_(request, total_pages)
+    frame = PageFrame(request, total_pages)
     styles = Styles(request.fonts, frame.card, colors.HexColor(info.primary),
                     colors.HexColor(info.accent))
     first, later = frame.frames()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Iterator
+from collections.abc import Iterator
 
 from .bands import check_bands
 from .content import (PLACEHOLDERS, Handout, LoadedHandout, placeholder_problem,

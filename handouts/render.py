@@ -11,7 +11,7 @@ import html
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
-from typing import Callable
+from collections.abc import Callable
 
 import jinja2
 from jinja2.sandbox import SandboxedEnvironment, SecurityError

@@ -27,17 +27,15 @@ ALLOWED: dict[str, dict[str, tuple[str, ...] | None]] = {
     "strong": {}, "em": {}, "b": {}, "i": {}, "br": {},
 }
 VOID = {"img", "br"}
-INLINE = {"strong", "em", "b", "i", "br"}
 
 
 @dataclass
 class Element:
     tag: str
     attrs: dict[str, str] = field(default_factory=dict)
-    children: list["Element | str"] = field(default_factory=list)
-    line: int = 0  # line in the rendered document, for error messages
+    children: list[Element | str] = field(default_factory=list)
 
-    def elements(self) -> list["Element"]:
+    def elements(self) -> list[Element]:
         return [c for c in self.children if isinstance(c, Element)]
 
 
@@ -84,7 +82,7 @@ class _Parser(HTMLParser):
                               + ", ".join(allowed[name] or ()))
             else:
                 checked[name] = value or ""
-        element = Element(tag, checked, line=self.getpos()[0])
+        element = Element(tag, checked)
         self.stack[-1].children.append(element)
         if tag not in VOID:
             self.stack.append(element)
