@@ -13,15 +13,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
-from collections.abc import Callable
+from dataclasses import dataclass, replace
 
-from babel import Locale, UnknownLocaleError
-from babel.dates import format_date
 from dateutil.relativedelta import relativedelta
 
 AGE_RE = re.compile(r"^(\d{1,3})([dwmy])$")
-UNITS = {"d": "day", "w": "week", "m": "month", "y": "year"}
 AVERAGE_DAYS = {"d": 1.0, "w": 7.0, "m": 30.4375, "y": 365.25}
 ADULT = "adult"
 ADULT_YEARS = 18
@@ -58,13 +54,6 @@ class Age:
     def reached_on(self, born: dt.date) -> dt.date:
         return born + self.step
 
-    def words(self) -> str:
-        """'6 weeks', '1 year' (English; translated later with the interface words)."""
-        if self.text == ADULT:
-            return "adulthood"
-        name = UNITS[self.unit]
-        return f"{self.amount} {name}{'s' if self.amount != 1 else ''}"
-
     def __str__(self) -> str:
         return self.text
 
@@ -98,11 +87,14 @@ def parse_gestation(text: str) -> int:
 
 @dataclass(frozen=True)
 class ChildAge:
-    """How old a child is for choosing content, and how that was worked out."""
+    """How old a child is for choosing content, and the facts that explain it."""
 
     days: float  # the age used, in days
     corrected: bool
-    explanation: str  # e.g. "corrected age 4 weeks (actual age 12 weeks, born at 32 weeks)"
+    actual_days: float
+    given: Age | None = None  # the age as the user gave it (--age), if no birth date
+    gestation_days: int | None = None
+    note: str | None = None  # why no correction: "term", "actual-only" or "past-limit"
     counted_from: dt.date | None = None  # birth date, or due date for corrected age
     on: dt.date | None = None
 
@@ -114,20 +106,11 @@ class ChildAge:
             return self.on >= age.reached_on(self.counted_from)
         return self.days >= age.average_days - 1e-9
 
-
-def describe_days(days: float) -> str:
-    """A friendly age: '4 days', '6 weeks', '5 months', '2 years'."""
-    days = round(days)
-    if days < 14:
-        return f"{days} day{'s' if days != 1 else ''}"
-    if days < 13 * 7:
-        weeks = days // 7
-        return f"{weeks} weeks"
-    months = int(days // AVERAGE_DAYS["m"])
-    if months < 24:
-        return f"{months} months"
-    years = int(days // AVERAGE_DAYS["y"])
-    return f"{years} years"
+    def date_at(self, age: Age) -> dt.date | None:
+        """The day the child reaches ``age``, when there is a calendar to count on."""
+        if self.counted_from is None or self.on is None:
+            return None
+        return age.reached_on(self.counted_from)
 
 
 def child_age(*, age: Age | None = None, born: dt.date | None = None,
@@ -149,16 +132,13 @@ def child_age(*, age: Age | None = None, born: dt.date | None = None,
     else:
         assert age is not None
         actual = age.average_days
-    actual_text = age.words() if age is not None else describe_days(actual)
-    plain = ChildAge(actual, False, f"age {actual_text}", born, on)
+    plain = ChildAge(actual, False, actual, age, gestation_days, None, born, on)
     if gestation_days is None:
         return plain
-    born_at = f"born at {gestation_days // 7} weeks" + (
-        f" {gestation_days % 7} days" if gestation_days % 7 else "")
     if gestation_days >= PRETERM_BEFORE_WEEKS * 7:
-        return _with(plain, f"({born_at}: no correction needed)")
+        return replace(plain, note="term")
     if not use_corrected:
-        return _with(plain, f"({born_at}; this handout uses actual age)")
+        return replace(plain, note="actual-only")
     shift = TERM_WEEKS * 7 - gestation_days
     corrected = max(0.0, actual - shift)
     if born is not None:
@@ -168,36 +148,5 @@ def child_age(*, age: Age | None = None, born: dt.date | None = None,
         due = None
         past_limit = corrected >= 24 * AVERAGE_DAYS["m"]
     if past_limit:
-        return _with(plain, f"({born_at}; past 24 months corrected, so actual age is used)")
-    return ChildAge(corrected, True, f"corrected age {describe_days(corrected)} (actual age "
-                    f"{actual_text}, {born_at})", due, on)
-
-
-def _with(age: ChildAge, note: str) -> ChildAge:
-    return ChildAge(age.days, age.corrected, f"{age.explanation} {note}", age.counted_from,
-                    age.on)
-
-
-def date_at_function(child: ChildAge | None, locale: str) -> Callable[[str], str]:
-    """``date_at('6w')`` for content and templates.
-
-    With a birth date it is the day the child reaches that age (counted from the due
-    date when corrected age is used), in the locale's long date format; without one it
-    is the generic wording, so the same sentence reads well both ways.
-    """
-    babel_locale = _babel_locale(locale)
-
-    def date_at(text: str) -> str:
-        age = parse_age(text)
-        if child is not None and child.counted_from is not None and child.on is not None:
-            return format_date(age.reached_on(child.counted_from), "long", locale=babel_locale)
-        return f"{age.words()} of age"
-
-    return date_at
-
-
-def _babel_locale(code: str) -> Locale:
-    try:
-        return Locale.parse(code.replace("-", "_"))
-    except (ValueError, UnknownLocaleError):
-        return Locale.parse(code.split("-")[0])
+        return replace(plain, note="past-limit")
+    return replace(plain, days=corrected, corrected=True, counted_from=due)

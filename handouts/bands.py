@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from .ages import Age, ChildAge, parse_age
 from .content import AgeBand, AgeRange, Block, Handout, Item, LoadedHandout
 from .errors import HandoutsError, Problem, did_you_mean
+from .words import ENGLISH
 from .yamlsource import KeyPath, YamlDocument
 
 
@@ -66,7 +67,7 @@ def band_for(handout: LoadedHandout, child: ChildAge) -> AgeBand:
             return band
     ranges = "; ".join(f"{b.id}: {band_range(b)}" for b in bands)
     raise HandoutsError([Problem(
-        f"no age band of handout '{handout.id}' fits {child.explanation}",
+        f"no age band of handout '{handout.id}' fits {ENGLISH.explain(child)}",
         file=handout.path, hint=f"this handout covers: {ranges}")])
 
 

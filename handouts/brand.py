@@ -11,6 +11,7 @@ from .colors import AA_NORMAL_TEXT, contrast_ratio, nearest_passing, parse_hex, 
 from .content import Text
 from .errors import HandoutsError, Problem, ProblemList
 from .images import image_problem
+from .locales import LocaleCode
 from .validation import Model, validate_document
 from .yamlsource import load_yaml
 
@@ -62,7 +63,7 @@ class Brand(Model):
     website: Text | None = None
     footer_note: Text | None = Field(None, description="A short line printed in the footer.")
     paper: Paper = "A4"
-    locale: Text = Field("en", description="Default locale of this clinic, BCP 47.")
+    locale: LocaleCode = Field("en", description="Default locale of this clinic, BCP 47.")
     templates: Text | None = Field(
         None, description="Folder of templates that override the project's, relative to "
                           "the brand file.")

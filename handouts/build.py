@@ -10,24 +10,22 @@ leaves a partial file or replaces a good one.
 
 from __future__ import annotations
 
-import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from collections.abc import Iterator
 
-from .ages import date_at_function
 from .bands import for_band
-from .content import fill_placeholders, strings_in
+from .content import fill_placeholders
 from .errors import HandoutsError, Problem, ProblemList
 from .fonts import FontSet, describe_chars, font_set, missing_glyphs
 from .layout import LayoutRequest, Metadata, PageInfo, layout_pdf
+from .locales import format_day, hyphenation_language, language, script
+from .localize import Interface, LocalizedHandout, interface_for, localize
 from .project import Project
-from .render import TemplateContext, plain_text, render_handout
+from .render import TemplateContext, date_at_function, plain_text, render_handout
 from .selection import BuildJob
-from .yamlsource import format_key_path
 from .semantic import document_text, parse_document
-from .words import ENGLISH, Words
+from .translating import catalog_files
 
 
 @dataclass(frozen=True)
@@ -44,18 +42,67 @@ def template_search_path(project: Project, job: BuildJob) -> list[Path]:
     return [p for p in (brand_templates, project.templates_dir) if p is not None]
 
 
-def make_pdfs(project: Project, jobs: list[BuildJob], out_dir: Path) -> list[BuiltPdf]:
+class Localizer:
+    """Translations, interface words and fonts per locale, each made once per run."""
+
+    def __init__(self, project: Project, allow_draft: bool) -> None:
+        self.project = project
+        self.allow_draft = allow_draft
+        self.files = catalog_files(project)
+        self._handouts: dict[tuple[str, str], LocalizedHandout] = {}
+        self._interfaces: dict[str, Interface] = {}
+
+    def handout(self, job: BuildJob) -> LocalizedHandout:
+        key = (job.handout.id, job.locale)
+        if key not in self._handouts:
+            self._handouts[key] = localize(job.handout, job.locale, self.files,
+                                           self.allow_draft)
+        return self._handouts[key]
+
+    def interface(self, locale: str) -> Interface:
+        if locale not in self._interfaces:
+            self._interfaces[locale] = interface_for(
+                locale, self.files, self.project.template_dirs(), self.project.root,
+                self.allow_draft)
+        return self._interfaces[locale]
+
+    def fonts(self, locale: str) -> FontSet:
+        code = script(locale)
+        family = self.project.config.fonts.get(code)
+        if family is None:
+            raise HandoutsError([Problem(
+                f"no font is set for the script '{code}', which locale '{locale}' is "
+                "written in", file=self.project.config_doc.path, key="fonts",
+                hint=f"add a fontpkg family with static faces under 'fonts:' in "
+                     f"handouts.yaml, e.g. '{code}: <family>'")])
+        try:
+            return font_set(family)
+        except HandoutsError as exc:
+            doc = self.project.config_doc
+            raise HandoutsError([doc.problem(("fonts", code), p.message, p.hint)
+                                 for p in exc.problems]) from None
+
+
+def make_pdfs(project: Project, jobs: list[BuildJob], out_dir: Path,
+              allow_draft: bool = False) -> list[BuiltPdf]:
     """Make every PDF in memory; all problems of all jobs are reported together."""
-    fonts = font_set(project.config.font)
+    localizer = Localizer(project, allow_draft)
     problems = ProblemList()
     built = []
     for job in jobs:
-        glyph_problems = list(check_glyphs(job, fonts, ENGLISH))
+        try:
+            text = localizer.handout(job)
+            interface = localizer.interface(job.locale)
+            fonts = localizer.fonts(job.locale)
+        except HandoutsError as exc:
+            problems.extend(exc.problems)
+            continue
+        glyph_problems = list(check_glyphs(job, text, interface, fonts))
         if glyph_problems:
             problems.extend(glyph_problems)
             continue
         try:
-            data, pages = make_pdf(project, job, fonts, ENGLISH)
+            data, pages = make_pdf(project, job, text, interface, fonts)
         except HandoutsError as exc:
             problems.extend(exc.problems)
             continue
@@ -64,16 +111,21 @@ def make_pdfs(project: Project, jobs: list[BuildJob], out_dir: Path) -> list[Bui
     return built
 
 
-def make_pdf(project: Project, job: BuildJob, fonts: FontSet,
-             words: Words) -> tuple[bytes, int]:
+def make_pdf(project: Project, job: BuildJob, text: LocalizedHandout, interface: Interface,
+             fonts: FontSet) -> tuple[bytes, int]:
     """One PDF and its page count."""
-    brand = job.brand
-    handout = for_band(job.handout.handout, job.band) if job.band else job.handout.handout
+    brand, words = job.brand, interface.words
+    band = next((b for b in text.handout.age_bands if b.id == job.band.id), None) \
+        if job.band else None
+    handout = for_band(text.handout, band) if band else text.handout
+    # A UK clinic prints UK dates in English; a Spanish sheet uses Spanish dates.
+    date_locale = brand.brand.locale if language(brand.brand.locale) == language(
+        job.locale) else job.locale
+    context = TemplateContext(brand, words, interface.translations, band,
+                              job.child if job.shows_child else None,
+                              date_at_function(job.child if job.born else None, words,
+                                               date_locale))
     search_path = template_search_path(project, job)
-    date_locale = brand.brand.locale if _language(brand.brand.locale) == _language(
-        job.locale) else job.locale  # a UK clinic prints UK dates in English
-    context = TemplateContext(brand, words, job.band, job.child if job.shows_child else None,
-                              date_at_function(job.child if job.born else None, date_locale))
     rendered = render_handout(handout, context, search_path)
     document = parse_document(rendered.markup, rendered.template)
     # Content was checked with its file positions before; what is left is text that the
@@ -85,10 +137,12 @@ def make_pdf(project: Project, job: BuildJob, fonts: FontSet,
             f"the template", file=rendered.template,
             hint="replace the character in the template")])
     b = brand.brand
-    title = plain_text(handout.title, brand.placeholders())
+    title = plain_text(handout.title, brand.placeholders(), words)
     # The band label tells print shops and screen readers which version this is; the
     # child's age and dates never go into metadata.
-    full_title = f"{title} ({job.band.label})" if job.band else title
+    full_title = f"{title} ({band.label})" if band else title
+    notes = ([words.sample] if handout.status == "sample" else []) + (
+        [words.translation_unreviewed] if text.catalog and not text.reviewed else [])
     request = LayoutRequest(
         document=document, kind=handout.kind, sides=handout.sides,
         page=PageInfo(
@@ -96,65 +150,50 @@ def make_pdf(project: Project, job: BuildJob, fonts: FontSet,
             website=b.website, address=b.address, footer_note=b.footer_note,
             logo=brand.logo_path,
             paper=b.paper, title=title, handout_id=handout.id,
-            version=handout.version, review_by=handout.next_review.isoformat(),
-            reviewed_on=handout.reviewed_on.isoformat() if handout.reviewed_on else None,
-            sample=handout.status == "sample", primary=b.colors.primary,
-            accent=b.colors.accent, on_primary=b.colors.on_primary),
+            version=handout.version, review_by=format_day(handout.next_review, date_locale),
+            reviewed_on=format_day(handout.reviewed_on, date_locale)
+            if handout.reviewed_on else None,
+            notes=tuple(notes),
+            draft=words.draft_translation if text.draft or interface.draft else None,
+            primary=b.colors.primary, accent=b.colors.accent, on_primary=b.colors.on_primary),
         metadata=Metadata(
             title=full_title, author=b.name,
-            subject=plain_text(handout.summary, brand.placeholders()),
-            keywords=(handout.id, handout.kind, f"version {handout.version}",
+            subject=plain_text(handout.summary, brand.placeholders(), words),
+            keywords=(handout.id, handout.kind, words.version.format(version=handout.version),
                       handout.audience, *([f"age band {job.band.id}"] if job.band else [])),
             language=job.locale),
         words=words, fonts=fonts, image_dir=job.handout.folder,
-        source=job.handout.path, label=f"handout '{handout.id}'"
-        + (f", band '{job.band.id}'" if job.band else "") + f", brand '{brand.id}'")
+        source=text.catalog or job.handout.path,
+        label=f"handout '{handout.id}'" + (f", band '{job.band.id}'" if job.band else "")
+        + f", brand '{brand.id}'" + (f", locale '{job.locale}'" if text.catalog else ""),
+        hyphenation=hyphenation_language(job.locale))
     return layout_pdf(request)
 
 
-def _language(locale: str) -> str:
-    return locale.replace("_", "-").split("-")[0].lower()
-
-
-def check_glyphs(job: BuildJob, fonts: FontSet, words: Words) -> Iterator[Problem]:
+def check_glyphs(job: BuildJob, text: LocalizedHandout, interface: Interface,
+                 fonts: FontSet) -> Iterator[Problem]:
     """Every character that will be printed must exist in the font."""
-    handout, doc = job.handout.handout, job.handout.doc
     values = job.brand.placeholders()
-    printed_keys = {"title", "summary", "sections", "age_bands"}
-    for loc, text in strings_in(doc.data, ()):
-        if not loc or loc[0] not in printed_keys:
-            continue
-        missing = missing_glyphs(fill_placeholders(text, values), fonts)
+    for printed in text.printed:
+        missing = missing_glyphs(fill_placeholders(printed.text, values), fonts)
         if missing:
-            where = f"handout '{handout.id}'"
-            if loc[0] == "sections" and len(loc) > 1 and isinstance(loc[1], int):
-                where += f", section '{handout.sections[loc[1]].id}'"
-            line, column = doc.find(loc, missing[0])
+            line, column = printed.position_of(missing[0])
             yield Problem(f"the font {fonts.label} has no glyph for "
-                          f"{describe_chars(missing)} ({where})", file=doc.path, line=line,
-                          column=column, key=format_key_path(loc),
+                          f"{describe_chars(missing)} (handout '{job.handout.id}', "
+                          f"{printed.where})", file=printed.file, line=line, column=column,
+                          key=printed.key,
                           hint="replace the character, or choose a font that has it")
     b = job.brand.brand
-    brand_doc_texts = [b.name, b.phone, b.emergency_number, b.footer_note or "",
-                       b.website or "", b.address or "", *vars(words).values()]
-    missing = missing_glyphs("".join(brand_doc_texts), fonts)
+    brand_texts = [b.name, b.phone, b.emergency_number, b.footer_note or "",
+                   b.website or "", b.address or ""]
+    missing = missing_glyphs("".join(brand_texts), fonts)
     if missing:
         yield Problem(f"the font {fonts.label} has no glyph for {describe_chars(missing)} "
-                      f"(brand '{job.brand.id}' or interface words)", file=job.brand.path)
-
-
-def write_atomically(files: list[tuple[Path, bytes]]) -> None:
-    """Write each file through a temporary sibling and os.replace (never half a file)."""
-    staged: list[tuple[Path, Path]] = []
-    try:
-        for path, data in files:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(data)
-            staged.append((Path(tmp), path))
-        for tmp, path in staged:
-            os.replace(tmp, path)
-    finally:
-        for tmp, _ in staged:
-            tmp.unlink(missing_ok=True)
+                      f"(brand '{job.brand.id}')", file=job.brand.path)
+    words = interface.words
+    missing = missing_glyphs("".join(str(getattr(words, f)) for f in vars(words)
+                                     if isinstance(getattr(words, f), str)), fonts)
+    if missing:
+        yield Problem(f"the font {fonts.label} has no glyph for {describe_chars(missing)} "
+                      f"(interface words of '{job.locale}')",
+                      file=interface.catalogs[0] if interface.catalogs else None)

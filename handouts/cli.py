@@ -23,9 +23,13 @@ import click
 from .ages import Age, parse_age, parse_gestation
 from .bands import band_range
 from .brand import Brand
-from .build import make_pdfs, write_atomically
+from .build import make_pdfs
 from .content import Handout
 from .errors import HandoutsError, Problem
+from .files import write_atomically
+from .locales import canonical
+from .translating import Status, extract, status, update
+from .words import ENGLISH
 from .project import CONFIG_NAME, Config, Project, find_root, load_project, starter_files
 from .selection import AgeRequest, select_jobs
 
@@ -147,6 +151,28 @@ class GestationParam(click.ParamType):
             self.fail(str(exc), param, ctx)
 
 
+class LocaleParam(click.ParamType):
+    """A BCP 47 locale code: en, en-GB, es, es-MX, ru, pt-BR."""
+
+    name = "LOCALE"
+
+    def convert(self, value: Any, param: click.Parameter | None,
+                ctx: click.Context | None) -> str:
+        try:
+            return canonical(str(value))
+        except ValueError as exc:
+            self.fail(str(exc), param, ctx)
+
+
+LANG_OPTION = click.option(
+    "--lang", "locales", multiple=True, type=LocaleParam(),
+    help="Build in this locale only (repeatable), e.g. --lang ru. Default: the config's "
+         "locales.")
+DRAFT_OPTION = click.option(
+    "--allow-draft", is_flag=True, help="Print unfinished translations anyway, marked "
+    "'Draft translation' on every page.")
+
+
 def _age_request(age: Age | None, born: dt.date | None, on: dt.date | None,
                  born_at: int | None) -> AgeRequest | None:
     if age is not None and born is not None:
@@ -180,12 +206,16 @@ def _age_request(age: Age | None, born: dt.date | None, on: dt.date | None,
 @click.option("--born-at", type=GestationParam(), help="Gestation at birth, e.g. 33w or "
               "33w4d: babies born before 37 weeks get corrected age where the handout "
               "asks for it.")
+@LANG_OPTION
+@DRAFT_OPTION
 @click.pass_obj
 def build(settings: Settings, handout_ids: tuple[str, ...], brands: tuple[str, ...],
           out_dir: Path | None, age: Age | None, born: dt.date | None, on: dt.date | None,
-          born_at: int | None) -> None:
+          born_at: int | None, locales: tuple[str, ...], allow_draft: bool) -> None:
     """Build PDFs into OUT/<brand>/<lang>/<handout>[--<band>].pdf.
 
+    Every handout is built in every locale of handouts.yaml (or --lang): in its own
+    language, or from its translation, which must be complete unless --allow-draft.
     A handout with age bands gives one PDF per band. With --age or --born only the band
     that fits the child is built; with --born the PDF also carries real dates and its
     name ends in --dated.pdf. Everything is checked and made in memory first; files are
@@ -197,41 +227,45 @@ def build(settings: Settings, handout_ids: tuple[str, ...], brands: tuple[str, .
       handouts build newborn-tremor                  one handout, every band and brand
       handouts build newborn-tremor --age 6w --brand riverside
       handouts build infant-massage --born 2026-10-02 --born-at 33w
+      handouts build --lang ru --lang es
       handouts build --out /tmp/print
     """
     project = settings.project()
     request = _age_request(age, born, on, born_at)
-    jobs = select_jobs(project, handout_ids, brands, age=request)
+    jobs = select_jobs(project, handout_ids, brands, age=request, locales=locales)
     target = out_dir if out_dir is not None else project.output_dir
-    built = make_pdfs(project, jobs, target)
+    built = make_pdfs(project, jobs, target, allow_draft)
     write_atomically([(pdf.path, pdf.data) for pdf in built])
     for pdf in built:
         click.echo(f"wrote {_relative(pdf.path)}  ({pdf.pages} page{'s' if pdf.pages != 1 else ''})")
     for job in {(pdf.job.handout.id, pdf.job.child): pdf.job for pdf in built}.values():
         if job.child is not None:
             band = f"band '{job.band.id}' ({job.band.label})" if job.band else "no age bands"
-            click.echo(f"{job.handout.id}: {job.child.explanation} -> {band}")
+            click.echo(f"{job.handout.id}: {ENGLISH.explain(job.child)} -> {band}")
     pages = sum(pdf.pages for pdf in built)
     click.secho(f"built {len(built)} PDF{'s' if len(built) != 1 else ''} "
                 f"({pages} pages) in {_relative(target)}", fg="green")
 
 
 @main.command()
+@LANG_OPTION
+@DRAFT_OPTION
 @click.pass_obj
-def check(settings: Settings) -> None:
-    """Validate content, brands and templates without writing any PDF.
+def check(settings: Settings, locales: tuple[str, ...], allow_draft: bool) -> None:
+    """Validate content, brands, templates and translations without writing any PDF.
 
-    Runs the whole pipeline in memory (glyphs, templates, layout, card fit) for every
-    handout and brand in the project, also those handouts.yaml does not list, so that
-    what passes here also builds.
+    Runs the whole pipeline in memory (translations, glyphs, templates, layout, card
+    fit) for every handout and brand in the project, also those handouts.yaml does not
+    list, in every configured locale, so that what passes here also builds.
 
     \b
-    Example:
+    Examples:
       handouts check
+      handouts check --lang es --allow-draft
     """
     project = settings.project()
-    jobs = select_jobs(project, everything=True)
-    make_pdfs(project, jobs, project.output_dir)
+    jobs = select_jobs(project, everything=True, locales=locales)
+    make_pdfs(project, jobs, project.output_dir, allow_draft)
     click.secho(f"ok: {len(project.handouts)} handouts, {len(project.brands)} brands, "
                 f"{len(jobs)} PDFs checked", fg="green")
 
@@ -263,6 +297,85 @@ def list_(settings: Settings) -> None:
             for bid, b in project.brands.items()])
     click.secho("\nLocales", bold=True)
     click.echo("  " + ", ".join(project.config.locales))
+
+
+@main.group()
+def translate() -> None:
+    """Translate handouts with gettext PO files (Poedit, Weblate, Crowdin, OmegaT).
+
+    \b
+    The cycle:
+      handouts translate extract              source texts -> data/translations/*.pot
+      handouts translate update --locale ru   *.pot -> data/translations/ru/*.po
+      (translators fill in the PO files)
+      handouts translate status               what is done, per handout and locale
+      handouts build --lang ru
+    """
+
+
+@translate.command(name="extract")
+@click.pass_obj
+def translate_extract(settings: Settings) -> None:
+    """Write PO templates (.pot) from the handouts and templates.
+
+    One template per handout, plus _interface.pot for the interface words. A file is
+    rewritten only when its text changed.
+    """
+    project = settings.project()
+    for change in extract(project):
+        click.echo(f"{_relative(change.path)}: {change.summary}")
+
+
+@translate.command(name="update")
+@click.option("--locale", "locales", multiple=True, type=LocaleParam(),
+              help="Update (or start) this locale only (repeatable). Default: every "
+                   "configured locale and every locale folder that exists.")
+@click.pass_obj
+def translate_update(settings: Settings, locales: tuple[str, ...]) -> None:
+    """Merge the current source texts into the PO files, keeping every translation.
+
+    New texts are added untranslated; a changed text keeps the old translation as a
+    fuzzy suggestion (to check); removed texts become obsolete (#~), never deleted.
+    Reads the source content directly, so there is no need to extract first.
+    """
+    project = settings.project()
+    for change in update(project, locales):
+        click.echo(f"{_relative(change.path)}: {change.summary}")
+
+
+@translate.command(name="status")
+@click.option("--locale", "locales", multiple=True, type=LocaleParam(),
+              help="Show this locale only (repeatable).")
+@click.option("--format", "output_format", type=click.Choice(["table", "json"]),
+              default="table", show_default=True, help="json is for scripts.")
+@click.pass_obj
+def translate_status(settings: Settings, locales: tuple[str, ...],
+                     output_format: str) -> None:
+    """How much of each handout is translated, per locale, against the current source.
+
+    \b
+    Examples:
+      handouts translate status
+      handouts translate status --locale es --format json
+    """
+    rows = status(settings.project(), locales)
+    if output_format == "json":
+        click.echo(json.dumps([_status_json(row) for row in rows], indent=2))
+        return
+    table = [("HANDOUT", "LOCALE", "DONE", "TRANSLATED", "FUZZY", "MISSING", "REVIEWED")]
+    table += [(row.name, row.locale, f"{row.percent:.0f}%", str(row.translated),
+               str(row.fuzzy), str(row.missing), "yes" if row.reviewed else "no")
+              for row in rows]
+    _table(table)
+    done = sum(1 for row in rows if row.missing == row.fuzzy == 0)
+    click.echo(f"\n{done} of {len(rows)} catalogs complete")
+
+
+def _status_json(row: Status) -> dict[str, Any]:
+    return {"handout": row.name, "locale": row.locale, "translated": row.translated,
+            "fuzzy": row.fuzzy, "missing": row.missing, "total": row.total,
+            "percent": round(row.percent, 1), "reviewed": row.reviewed,
+            "file": _relative(row.file)}
 
 
 def _table(rows: list[tuple[str, ...]]) -> None:

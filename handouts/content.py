@@ -18,6 +18,7 @@ from pydantic import (AfterValidator, BeforeValidator, ConfigDict, Field, String
                       model_validator)
 
 from .ages import parse_age
+from .locales import LocaleCode
 from .validation import Model
 from .yamlsource import KeyPath, YamlDocument
 
@@ -142,7 +143,7 @@ class Handout(Model):
     kind: Kind
     sides: Annotated[int, Field(ge=1, le=2)] = Field(
         1, description="Cards only: printed sides (1, or 2 for front and back).")
-    language: Text = Field("en", description="BCP 47 code of the source language.")
+    language: LocaleCode = Field("en", description="BCP 47 code of the source language.")
     title: Text
     summary: Text
     audience: Text

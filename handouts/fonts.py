@@ -46,8 +46,8 @@ def font_set(family: str = "pt-sans") -> FontSet:
         except fontpkg.FontpkgError as exc:
             raise HandoutsError([Problem(
                 f"font '{family}' is not usable: {exc}",
-                hint=f"install it with 'pip install fontpkg-{family}', or set 'font: pt-sans' "
-                     "in handouts.yaml")]) from None
+                hint=f"install it with 'pip install fontpkg-{family}', or choose another "
+                     "family under 'fonts:' in handouts.yaml")]) from None
     if len(set(paths.values())) < len(paths):
         # fontpkg returns the same variable font for every weight; ReportLab would draw
         # it at weight 400 only, so bold would silently look regular.

@@ -37,6 +37,7 @@ PAPER_SIZES = {"A4": A4, "Letter": LETTER}
 INK = colors.HexColor("#1A1A1A")
 MUTED = colors.HexColor("#4A4A4A")
 SAMPLE_INK = colors.HexColor("#8A1C1C")
+DRAFT_INK = colors.Color(0.7, 0.1, 0.1, alpha=0.16)
 SHORT_ITEM = 30  # characters: bullet lists of only short items go in two columns
 
 
@@ -69,9 +70,10 @@ class PageInfo:
     title: str
     handout_id: str
     version: int
-    review_by: str
+    review_by: str  # dates already in the locale's format
     reviewed_on: str | None
-    sample: bool
+    notes: tuple[str, ...]  # status lines: sample content, unreviewed translation
+    draft: str | None  # "Draft translation": stamped across every page
     primary: str
     accent: str
     on_primary: str
@@ -98,6 +100,7 @@ class LayoutRequest:
     image_dir: Path
     source: Path  # the handout file, for error messages
     label: str  # names the handout and brand in error messages
+    hyphenation: str | None = None  # pyphen language, for the narrow columns of cards
 
 
 @dataclass
@@ -106,6 +109,7 @@ class Styles:
     card: bool
     primary: colors.Color
     accent: colors.Color
+    hyphenation: str | None = None
     by_name: dict[str, ParagraphStyle] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
@@ -114,7 +118,8 @@ class Styles:
 
         def style(name: str, **kw: object) -> None:
             base = dict(fontName=f.regular, fontSize=body, leading=lead, textColor=INK,
-                        spaceAfter=4 if self.card else 6)
+                        spaceAfter=4 if self.card else 6,
+                        hyphenationLang=self.hyphenation if self.card else None)
             base.update(kw)
             self.by_name[name] = ParagraphStyle(name, **base)  # type: ignore[arg-type]
 
@@ -564,10 +569,29 @@ class PageFrame:
     def first_page(self, canv: Canvas, doc: BaseDocTemplate) -> None:
         self._header(canv, self.header_first, full=True)
         self._footer(canv, doc.page)
+        self._draft_stamp(canv)
 
     def later_page(self, canv: Canvas, doc: BaseDocTemplate) -> None:
         self._header(canv, self.header_later, full=False)
         self._footer(canv, doc.page)
+        self._draft_stamp(canv)
+
+    def _draft_stamp(self, canv: Canvas) -> None:
+        """A large, light diagonal "Draft translation" that no one can overlook, drawn
+        over the text yet light enough to read through."""
+        if not self.info.draft:
+            return
+        w, h = self.size
+        diagonal = (w * w + h * h) ** 0.5
+        size = min(72.0, 0.7 * diagonal / max(1.0, stringWidth(self.info.draft,
+                                                               self.fonts.bold, 1)))
+        canv.saveState()
+        canv.setFillColor(DRAFT_INK)
+        canv.setFont(self.fonts.bold, size)
+        canv.translate(w / 2, h / 2)
+        canv.rotate(math.degrees(math.atan2(h, w)))
+        canv.drawCentredString(0, -size / 3, self.info.draft)
+        canv.restoreState()
 
     def _header(self, canv: Canvas, height: float, full: bool) -> None:
         info = self.info
@@ -645,9 +669,10 @@ class PageFrame:
         if not self.card:
             lines.append(("  \u00b7  ".join(filter(None, [ident, info.footer_note])),
                           self.fonts.regular, MUTED))
-        sample_on_own_line = self.card
-        if info.sample and sample_on_own_line:
-            lines.append((words.sample, self.fonts.italic, SAMPLE_INK))
+        notes = " ".join(info.notes)
+        notes_on_own_line = self.card
+        if notes and notes_on_own_line:
+            lines.append((notes, self.fonts.italic, SAMPLE_INK))
         canv.saveState()
         canv.setStrokeColor(colors.HexColor("#BBBBBB"))
         canv.setLineWidth(0.6)
@@ -658,12 +683,12 @@ class PageFrame:
         canv.setFillColor(INK)
         canv.drawRightString(w - m, y, page_text)
         right_texts = {0: (page_text, self.fonts.bold)}
-        if info.sample and not sample_on_own_line:
-            # On sheets the sample warning sits at the right of the last line.
+        if notes and not notes_on_own_line:
+            # On sheets the status notes sit at the right of the last line.
             canv.setFont(self.fonts.italic, size)
             canv.setFillColor(SAMPLE_INK)
-            canv.drawRightString(w - m, y - lead * (len(lines) - 1), words.sample)
-            right_texts[len(lines) - 1] = (words.sample, self.fonts.italic)
+            canv.drawRightString(w - m, y - lead * (len(lines) - 1), notes)
+            right_texts[len(lines) - 1] = (notes, self.fonts.italic)
         for index, (text, font, color) in enumerate(lines):
             room = w - 2 * m
             if index in right_texts:
@@ -703,7 +728,7 @@ def _build(request: LayoutRequest, total_pages: int) -> tuple[bytes, int, float]
     info = request.page
     frame = PageFrame(request, total_pages)
     styles = Styles(request.fonts, frame.card, colors.HexColor(info.primary),
-                    colors.HexColor(info.accent))
+                    colors.HexColor(info.accent), request.hyphenation)
     first, later = frame.frames()
     story = StoryBuilder(request, styles, first.width).build(request.document)
     buffer = io.BytesIO()

@@ -10,16 +10,23 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from pydantic import Field
+from typing import Annotated
+
+from pydantic import Field, StringConstraints
 
 from .brand import LoadedBrand, load_brands
 from .content import LoadedHandout, Slug, Text
 from .loading import load_handouts
+from .locales import LocaleCode
 from .errors import HandoutsError, Problem, ProblemList, did_you_mean
 from .validation import Model, validate_document
 from .yamlsource import YamlDocument, load_yaml
 
 CONFIG_NAME = "handouts.yaml"
+
+
+Script = Annotated[str, StringConstraints(pattern=r"^[A-Z][a-z]{3}$")]
+DEFAULT_FONTS = {"Latn": "pt-sans", "Cyrl": "pt-sans"}
 
 
 class Config(Model):
@@ -30,13 +37,16 @@ class Config(Model):
         None, description="Handout ids a plain build makes; omit for all.")
     brands: list[Slug] | None = Field(
         None, description="Brand ids a plain build makes; omit for all.")
-    locales: list[Text] = Field(["en"], min_length=1,
+    locales: list[LocaleCode] = Field(["en"], min_length=1,
                                 description="Locales a plain build makes.")
     output: Text = Field("output", description="Output folder, relative to the project.")
     content_dir: Text = "data/handouts"
     brands_dir: Text = "data/brands"
     templates_dir: Text = "templates"
-    font: Slug = Field("pt-sans", description="fontpkg family with static faces.")
+    translations_dir: Text = "data/translations"
+    fonts: dict[Script, Slug] = Field(
+        DEFAULT_FONTS, description="fontpkg family (static faces) for each script, by "
+                                   "ISO 15924 code: Latn, Cyrl, Arab...")
 
 
 @dataclass(frozen=True)
@@ -54,6 +64,15 @@ class Project:
     @property
     def templates_dir(self) -> Path:
         return self.root / self.config.templates_dir
+
+    @property
+    def translations_dir(self) -> Path:
+        return self.root / self.config.translations_dir
+
+    def template_dirs(self) -> list[Path]:
+        """The project's templates and every brand's own."""
+        return [self.templates_dir, *(b.templates_path for b in self.brands.values()
+                                      if b.templates_path is not None)]
 
 
 def find_root(start: Path) -> Path:

@@ -7,8 +7,9 @@ template cannot reach Python internals or the file system.
 
 from __future__ import annotations
 
-import html
-from dataclasses import dataclass
+import gettext
+import re
+from dataclasses import dataclass, field
 from pathlib import Path
 from types import TracebackType
 from collections.abc import Callable
@@ -18,17 +19,39 @@ from jinja2.sandbox import SandboxedEnvironment, SecurityError
 from markdown_it import MarkdownIt
 from markupsafe import Markup
 
-from .ages import ChildAge, date_at_function
+from .ages import ChildAge, parse_age
 from .brand import LoadedBrand
 from .content import AgeBand, Handout, fill_placeholders
 from .errors import HandoutsError, Problem
-from .words import Words
+from .locales import format_day
+from .words import ENGLISH, Words
 
 TEMPLATE_SUFFIX = ".html.j2"
 
-# Only emphasis (and backslash escapes) from Markdown: content is plain text with
-# **bold** and *italic*; raw HTML in content is escaped, never interpreted.
-_inline_markdown = MarkdownIt("zero").enable(["emphasis", "escape"])
+
+def inline_markdown(quotes: str) -> MarkdownIt:
+    """Only emphasis, escapes and the language's quotation marks from Markdown: content is
+    plain text with **bold** and *italic*; raw HTML in content is escaped, never run."""
+    md = MarkdownIt("zero", {"typographer": True, "quotes": quotes})
+    return md.enable(["emphasis", "escape", "smartquotes"])
+
+
+def date_at_function(child: ChildAge | None, words: Words,
+                     date_locale: str) -> Callable[[str], str]:
+    """``date_at('6w')`` for content and templates.
+
+    With a birth date it is the day the child reaches that age (counted from the due
+    date when corrected age is used), as the locale writes dates; without one it is the
+    generic wording ("6 weeks of age"), so the same sentence reads well both ways.
+    """
+    def date_at(text: str) -> str:
+        age = parse_age(text)
+        day = child.date_at(age) if child is not None else None
+        if day is not None:
+            return format_day(day, date_locale)
+        return words.age_of.format(age=words.age(age))
+
+    return date_at
 
 
 def template_name(kind: str) -> str:
@@ -40,10 +63,11 @@ class TemplateContext:
     """Everything a template may use besides the handout."""
 
     brand: LoadedBrand
-    words: Words
+    words: Words = ENGLISH
+    translations: gettext.NullTranslations = field(default_factory=gettext.NullTranslations)
     band: AgeBand | None = None
-    child: ChildAge | None = None
-    date_at: Callable[[str], str] = date_at_function(None, "en")
+    child: ChildAge | None = None  # shown on the page when set
+    date_at: Callable[[str], str] = date_at_function(None, ENGLISH, "en")
 
 
 def make_environment(search_path: list[Path], context: TemplateContext) -> SandboxedEnvironment:
@@ -54,26 +78,39 @@ def make_environment(search_path: list[Path], context: TemplateContext) -> Sandb
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        extensions=["jinja2.ext.i18n"],
     )
-    escaped = {name: html.escape(value) for name, value in context.brand.placeholders().items()}
+    env.install_gettext_translations(context.translations, newstyle=True)  # type: ignore[attr-defined]
+    markdown = inline_markdown(context.words.quotes)
+    values = {name: _literal(value) for name, value in context.brand.placeholders().items()}
 
     def inline(text: str) -> Markup:
-        """Content text -> safe inline HTML: escaped, with <strong>/<em> and placeholders."""
-        rendered = _inline_markdown.renderInline(str(text))
-        return Markup(fill_placeholders(rendered, escaped,
-                                        lambda age: html.escape(context.date_at(age))))
+        """Content text -> safe inline HTML: escaped, with <strong>/<em> and placeholders.
+
+        Placeholders are filled first (their values marked literal for Markdown), so the
+        quotation marks of ``date_at('6w')`` are never turned into typographic ones."""
+        filled = fill_placeholders(str(text), values,
+                                   lambda age: _literal(context.date_at(age)))
+        return Markup(markdown.renderInline(filled))
 
     env.filters["inline"] = inline
     env.globals["date_at"] = context.date_at
     return env
 
 
-def plain_text(text: str, placeholders: dict[str, str]) -> str:
+def _literal(value: str) -> str:
+    """A brand's name or a date, backslash-escaped so Markdown prints it as it is."""
+    return re.sub(r"([\\*_])", r"\\\1", value)
+
+
+def plain_text(text: str, placeholders: dict[str, str], words: Words = ENGLISH) -> str:
     """Content text without Markdown emphasis, for metadata and running headers."""
-    tokens = _inline_markdown.parseInline(text)
-    plain = "".join(child.content for token in tokens for child in token.children or []
-                    if child.type == "text")
-    return fill_placeholders(plain, placeholders, date_at_function(None, "en"))
+    values = {name: _literal(value) for name, value in placeholders.items()}
+    date_at = date_at_function(None, words, "en")
+    filled = fill_placeholders(text, values, lambda age: _literal(date_at(age)))
+    tokens = inline_markdown(words.quotes).parseInline(filled)
+    return "".join(child.content for token in tokens for child in token.children or []
+                   if child.type == "text")
 
 
 @dataclass(frozen=True)
@@ -92,7 +129,7 @@ def render_handout(handout: Handout, context: TemplateContext,
         markup = template.render(
             handout=handout, brand=context.brand.brand, words=context.words,
             band=context.band,
-            child=context.child.explanation if context.child is not None else None)
+            child=context.words.explain(context.child) if context.child is not None else None)
         return Rendered(markup, Path(template.filename or name))
     except jinja2.TemplateNotFound as exc:
         raise HandoutsError([Problem(

@@ -64,33 +64,19 @@ class AgeRequest:
 
 def select_jobs(project: Project, handout_ids: tuple[str, ...] = (),
                 brand_ids: tuple[str, ...] = (), *, everything: bool = False,
-                age: AgeRequest | None = None) -> list[BuildJob]:
-    """Jobs for the given ids, or for what handouts.yaml lists when none are given.
+                age: AgeRequest | None = None, locales: tuple[str, ...] = ()) -> list[BuildJob]:
+    """Jobs for the given ids and locales, or for what handouts.yaml lists.
 
-    ``everything`` ignores the config's lists: ``check`` looks at every file there is.
+    ``everything`` ignores the config's lists of handouts and brands: ``check`` looks at
+    every file there is.
     """
     config = project.config
     default_handouts = project.handouts if everything else (config.handouts or project.handouts)
     default_brands = project.brands if everything else (config.brands or project.brands)
     handouts = _pick("handout", handout_ids or tuple(default_handouts), project.handouts)
     brands = _pick("brand", brand_ids or tuple(default_brands), project.brands)
-    if handout_ids:
-        problems = [Problem(f"handout '{h.id}' is written in '{h.handout.language}', which is "
-                            f"not one of the project's locales ({', '.join(config.locales)})",
-                            file=project.config_doc.path,
-                            hint=f"add '{h.handout.language}' to 'locales' in handouts.yaml")
-                    for h in handouts if h.handout.language not in config.locales]
-        if problems:
-            raise HandoutsError(problems)
-    jobs = [job for brand in brands for handout in handouts
-            if handout.handout.language in config.locales
-            for job in _jobs_for(handout, brand, handout.handout.language, age)]
-    if not jobs:
-        raise HandoutsError([Problem(
-            "nothing to build: no handout is written in the configured locales "
-            f"({', '.join(config.locales)})", file=project.config_doc.path,
-            hint="add the handouts' language to 'locales' in handouts.yaml")])
-    return jobs
+    return [job for locale in dict.fromkeys(locales or config.locales) for brand in brands
+            for handout in handouts for job in _jobs_for(handout, brand, locale, age)]
 
 
 def _jobs_for(handout: LoadedHandout, brand: LoadedBrand, locale: str,

@@ -67,7 +67,7 @@ def test_footer_has_id_version_review_date_pages_disclaimer_and_sample_line(
     for number, page in enumerate(reader.pages, start=1):
         text = normalized(page.extract_text())
         assert f"Page {number} of {pages}" in text
-        assert "sleep-hygiene" in text and "Version 1" in text and "Review by 2027-11-01" in text
+        assert "sleep-hygiene" in text and "Version 1" in text and "Review by 01/11/2027" in text
         assert "This handout does not replace advice from your doctor or nurse." in text
         assert "Sample content, not clinically reviewed." in text
 
@@ -161,13 +161,14 @@ def test_pages_render_without_blank_or_empty_pages(built_catalog: ProjectCopy) -
                 assert len(middle.split()) > 15, f"{brand}/{handout} page {index + 1} is empty"
 
 
-def test_content_with_markup_characters_prints_literally(project: ProjectCopy) -> None:
+def test_content_with_markup_characters_prints_literally_with_typographic_quotes(
+        project: ProjectCopy) -> None:
     project.edit("data/handouts/sleep-hygiene.yaml", "title: Sleep hygiene",
                  'title: "Sleep <b>hygiene</b> & {braces} \\"quotes\\""')
     result = project.run("build", "sleep-hygiene", "--brand", "riverside")
     assert result.exit_code == 0, result.output
     text = normalized(text_of(project.pdf("riverside", "sleep-hygiene")))
-    assert 'Sleep <b>hygiene</b> & {braces} "quotes"' in text
+    assert "Sleep <b>hygiene</b> & {braces} \u201cquotes\u201d" in text
 
 
 def test_bold_and_italic_markdown_become_real_emphasis(project: ProjectCopy) -> None:

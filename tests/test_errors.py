@@ -245,18 +245,18 @@ def test_missing_glyph_in_template_text_names_the_template(project: ProjectCopy)
 
 
 def test_unknown_font_is_a_config_error(project: ProjectCopy) -> None:
-    project.edit("handouts.yaml", "output: output", "output: output\nfont: no-such-font")
+    project.edit("handouts.yaml", "output: output", "output: output\nfonts:\n  Latn: no-such-font")
     out = fails(project)
-    assert "font 'no-such-font' is not usable" in out
+    assert "handouts.yaml:15:9: fonts.Latn: font 'no-such-font' is not usable" in out
     assert "pip install fontpkg-no-such-font" in out
 
 
-def test_naming_a_handout_in_another_language_is_not_silently_skipped(
+def test_handout_in_another_language_is_not_printed_untranslated(
         project: ProjectCopy) -> None:
     project.edit("data/handouts/sleep-hygiene.yaml", "language: en", "language: fr")
     out = fails(project, "build", "sleep-hygiene")
-    assert "handout 'sleep-hygiene' is written in 'fr'" in out
-    assert "add 'fr' to 'locales'" in out
+    assert "sleep-hygiene.yaml: handout 'sleep-hygiene' has no translation into 'en'" in out
+    assert "handouts translate update --locale en" in out
 
 
 def test_check_looks_at_handouts_the_config_does_not_list(project: ProjectCopy) -> None:

@@ -1,0 +1,86 @@
+"""Locale codes (BCP 47, as in ``es``, ``es-MX``, ``pt-BR``) and what depends on them.
+
+Babel's CLDR data answers everything here: whether a code is real, its script, its date
+format. Handout text is never borrowed from another locale; only the interface words of
+a regional locale fall back to its language (``es-MX`` -> ``es``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from functools import cache
+from typing import Annotated
+
+import pyphen
+from pydantic import AfterValidator, Field
+from babel import Locale, UnknownLocaleError
+from babel.core import get_global
+from babel.dates import format_date, get_date_format
+
+
+@cache
+def babel_locale(code: str) -> Locale:
+    """The Babel locale for a BCP 47 code; ValueError with a readable message if unknown."""
+    try:
+        return Locale.parse(code.replace("_", "-"), sep="-")
+    except (ValueError, UnknownLocaleError):
+        raise ValueError(f"'{code}' is not a locale code; write a BCP 47 code such as en, "
+                         "en-GB, es, es-MX, ru or pt-BR") from None
+
+
+def canonical(code: str) -> str:
+    """'es_mx' or 'ES-mx' -> 'es-MX' (raises ValueError for unknown codes)."""
+    locale = babel_locale(code)
+    return "-".join(part for part in (locale.language, locale.script, locale.territory)
+                    if part)
+
+
+def _check_locale(code: str) -> str:
+    if canonical(code) != code:  # raises ValueError for unknown codes
+        raise ValueError(f"write the locale as '{canonical(code)}' (BCP 47)")
+    return code
+
+
+LocaleCode = Annotated[str, AfterValidator(_check_locale),
+                       Field(description="BCP 47 code: en, en-GB, es, es-MX, ru, pt-BR.")]
+
+
+def language(code: str) -> str:
+    return code.replace("_", "-").split("-")[0].lower()
+
+
+def script(code: str) -> str:
+    """ISO 15924 script of a locale: 'Latn', 'Cyrl', 'Arab'... (from CLDR likely subtags)."""
+    locale = babel_locale(code)
+    if locale.script:
+        return locale.script
+    likely = get_global("likely_subtags")
+    for key in (str(locale), locale.language):
+        if key in likely:
+            parts = likely[key].split("_")
+            if len(parts) > 1 and len(parts[1]) == 4:
+                return parts[1]
+    return "Latn"
+
+
+def fallbacks(code: str) -> list[str]:
+    """Where a locale's interface words come from, in order: 'es-MX' -> ['es-MX', 'es']."""
+    return list(dict.fromkeys([code, language(code)]))
+
+
+def format_day(day: dt.date, code: str) -> str:
+    """A date in the locale's numeric form with a four-digit year: 21.11.2026 (ru),
+    21/11/2026 (es), 11/21/2026 (en-US)."""
+    locale = babel_locale(code)
+    pattern = get_date_format("short", locale=locale).pattern
+    return format_date(day, re.sub(r"y+", "y", pattern), locale=locale)
+
+
+def hyphenation_language(code: str) -> str | None:
+    """The pyphen dictionary for a locale, if there is one."""
+    return pyphen.language_fallback(code.replace("-", "_"))
+
+
+def is_rtl(code: str) -> bool:
+    return babel_locale(code).text_direction == "rtl"
