@@ -31,7 +31,6 @@ from .render import TEMPLATE_SUFFIX
 INTERFACE = "_interface"
 REVIEWED_BY = "X-Reviewed-By"
 REVIEWED_ON = "X-Reviewed-On"
-WRAP = 79
 FUZZY_CUTOFF = 0.6  # how alike an old source text must be to offer its translation
 
 
@@ -114,7 +113,7 @@ def _template_strings(path: Path) -> list[tuple[int, InterfaceMessage, list[str]
 
 
 def _new_file(project: str, description: str) -> polib.POFile:
-    pot = polib.POFile(wrapwidth=WRAP)
+    pot = polib.POFile()
     pot.header = f"{description}\nMade by 'handouts translate extract'; do not edit by hand."
     pot.metadata = {"Project-Id-Version": project, "MIME-Version": "1.0",
                     "Content-Type": "text/plain; charset=UTF-8",
@@ -148,7 +147,7 @@ def _relative(path: Path, root: Path) -> str:
 def read_catalog(path: Path) -> polib.POFile:
     """A PO or POT file, or HandoutsError with the line of the syntax error."""
     try:
-        return polib.pofile(str(path), wrapwidth=WRAP)
+        return polib.pofile(str(path))
     except (OSError, ValueError, UnicodeDecodeError) as exc:
         match = re.search(r"\(line (\d+)\)", str(exc))
         reason = str(exc).split(":", 1)[-1].strip() if ":" in str(exc) else "unreadable"
@@ -176,12 +175,12 @@ class MergeResult:
 
 def new_translation(template: polib.POFile, locale: str) -> polib.POFile:
     """An empty PO file for a locale, with its plural rules and review headers."""
-    po = polib.POFile(wrapwidth=WRAP)
+    po = polib.POFile()
     po.header = template.header.replace("Source texts", f"Translation ({locale})") \
         .replace("do not edit by hand", "translate in a PO editor")
     nplurals, expression = get_plural(locale.replace("-", "_"))
     po.metadata = {**template.metadata, "Language": locale, "Last-Translator": "",
-                   "Language-Team": "", "PO-Revision-Date": "",
+                   "Language-Team": "", "PO-Revision-Date": "YEAR-MO-DA HO:MI+ZONE",
                    "Plural-Forms": f"nplurals={nplurals}; plural={expression};",
                    REVIEWED_BY: "", REVIEWED_ON: ""}
     return po
@@ -197,7 +196,7 @@ def merge(po: polib.POFile, template: polib.POFile) -> MergeResult:
     nplurals = _nplurals(po)
     old = {(e.msgctxt, e.msgid): e for e in po}
     used: set[tuple[str | None, str]] = set()
-    merged = polib.POFile(wrapwidth=WRAP)
+    merged = polib.POFile()
     merged.header, merged.metadata = po.header, dict(po.metadata)
     merged.metadata["Project-Id-Version"] = template.metadata.get("Project-Id-Version", "")
     current = {(t.msgctxt, t.msgid) for t in template}

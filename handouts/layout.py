@@ -569,14 +569,12 @@ class PageFrame:
     def first_page(self, canv: Canvas, doc: BaseDocTemplate) -> None:
         self._header(canv, self.header_first, full=True)
         self._footer(canv, doc.page)
-        self._draft_stamp(canv)
 
     def later_page(self, canv: Canvas, doc: BaseDocTemplate) -> None:
         self._header(canv, self.header_later, full=False)
         self._footer(canv, doc.page)
-        self._draft_stamp(canv)
 
-    def _draft_stamp(self, canv: Canvas) -> None:
+    def draft_stamp(self, canv: Canvas, doc: BaseDocTemplate) -> None:
         """A large, light diagonal "Draft translation" that no one can overlook, drawn
         over the text yet light enough to read through."""
         if not self.info.draft:
@@ -740,8 +738,10 @@ def _build(request: LayoutRequest, total_pages: int) -> tuple[bytes, int, float]
         leftMargin=frame.margin, rightMargin=frame.margin,
         topMargin=frame.margin, bottomMargin=frame.margin)
     doc.addPageTemplates([
-        PageTemplate(id="first", frames=[first], onPage=frame.first_page),
-        PageTemplate(id="later", frames=[later], onPage=frame.later_page)])
+        PageTemplate(id="first", frames=[first], onPage=frame.first_page,
+                     onPageEnd=frame.draft_stamp),
+        PageTemplate(id="later", frames=[later], onPage=frame.later_page,
+                     onPageEnd=frame.draft_stamp)])
     doc.build([NextPageTemplate("later"), *story])
     pages = doc.page
     overflow = 0.0

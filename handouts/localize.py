@@ -252,7 +252,7 @@ def interface_for(locale: str, files: CatalogFiles, template_dirs: list[Path],
         if found is None:
             continue
         entry, path = found
-        for text in [entry.msgstr, *entry.msgstr_plural.values()]:
+        for text in entry.msgstr_plural.values() if entry.msgid_plural else [entry.msgstr]:
             problem = _placeholder_problem(source.msgid, text, path, entry.linenum,
                                            f"'{source.msgctxt}'" if source.msgctxt
                                            else f"'{_short(source.msgid)}'")
