@@ -303,3 +303,29 @@ def test_template_strings_are_extracted_and_translated(project: ProjectCopy) -> 
     assert result.exit_code == 0, result.output
     assert "DE: Keep this sheet" in text_of(project.pdf("riverside", "sleep-hygiene",
                                                         lang="de"))
+
+
+def test_glyph_check_covers_translations_and_points_at_the_po_file(
+        project: ProjectCopy) -> None:
+    start_german(project)
+    relative = "data/translations/de/sleep-hygiene.po"
+    project.edit(relative, f'msgstr "DE: {OLD_TEXT}"', f'msgstr "DE: \u2713 {OLD_TEXT}"')
+    out = fails(project, "build", "sleep-hygiene", "--lang", "de")
+    line = line_of(project, relative, f'msgid "{OLD_TEXT}"')
+    assert "de/sleep-hygiene.po:" in out
+    assert int(out.split("sleep-hygiene.po:")[1].split(":")[0]) in range(line - 4, line + 1)
+    assert "no glyph for '\u2713' (U+2713 CHECK MARK)" in out
+
+
+def test_long_words_are_hyphenated_in_the_narrow_columns_of_cards(
+        project: ProjectCopy) -> None:
+    start_german(project)
+    relative = "data/translations/de/infant-massage.po"
+    project.edit(relative, 'msgstr "DE: Wait until the cord stump has healed."',
+                 'msgstr "Warten Sie auf die Nabelschnurrestabheilungsbest\u00e4tigung."')
+    result = project.run("build", "infant-massage", "--brand", "riverside", "--lang", "de",
+                         "--age", "3w")
+    assert result.exit_code == 0, result.output
+    text = text_of(project.pdf("riverside", "infant-massage", lang="de"))
+    assert "Nabelschnurrestabheilungsbest\u00e4tigung" not in text.replace("\n", " ")
+    assert "-\n" in text  # split at a hyphenation point, with a hyphen
