@@ -177,7 +177,8 @@ def new_translation(template: polib.POFile, locale: str) -> polib.POFile:
     """An empty PO file for a locale, with its plural rules and review headers."""
     po = polib.POFile()
     po.header = template.header.replace("Source texts", f"Translation ({locale})") \
-        .replace("do not edit by hand", "translate in a PO editor")
+        .replace("'handouts translate extract'; do not edit by hand",
+                 "'handouts translate update'; translate in a PO editor")
     nplurals, expression = get_plural(locale.replace("-", "_"))
     po.metadata = {**template.metadata, "Language": locale, "Last-Translator": "",
                    "Language-Team": "", "PO-Revision-Date": "YEAR-MO-DA HO:MI+ZONE",

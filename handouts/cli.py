@@ -296,7 +296,19 @@ def list_(settings: Settings) -> None:
     _table([(bid, b.brand.name, b.brand.paper, b.brand.locale, f"emergency {b.brand.emergency_number}")
             for bid, b in project.brands.items()])
     click.secho("\nLocales", bold=True)
-    click.echo("  " + ", ".join(project.config.locales))
+    sources = {h.handout.language for h in project.handouts.values()}
+    rows = status(project, tuple(project.config.locales)) if set(
+        project.config.locales) - sources else []
+    _table([(code, "source language" if code in sources else _locale_summary(
+        [row for row in rows if row.locale == code])) for code in project.config.locales])
+
+
+def _locale_summary(rows: list[Status]) -> str:
+    done = sum(row.translated for row in rows)
+    total = sum(row.total for row in rows)
+    reviewed = "reviewed" if rows and all(row.reviewed for row in rows) else "not reviewed"
+    return f"translated {100 * done / total if total else 0:.0f}% ({reviewed}); " \
+           "details: handouts translate status"
 
 
 @main.group()

@@ -38,6 +38,7 @@ INK = colors.HexColor("#1A1A1A")
 MUTED = colors.HexColor("#4A4A4A")
 SAMPLE_INK = colors.HexColor("#8A1C1C")
 DRAFT_INK = colors.Color(0.7, 0.1, 0.1, alpha=0.16)
+FOOTER_SIZE = 9  # points, on sheets and checklists
 SHORT_ITEM = 30  # characters: bullet lists of only short items go in two columns
 
 
@@ -223,9 +224,19 @@ class ToneBox(Flowable):
     def _inner_width(self, aw: float) -> float:
         return aw - self.inner_x - self.pad
 
+    def _label_width(self, aw: float) -> float:
+        """Room for the label beside the icon, and beside "Call 999 now" if there is one."""
+        width = self._inner_width(aw) - self.icon - 6
+        if self.call:
+            width -= stringWidth(self.call, self.styles.fonts.bold, self._call_size) + 8
+        return width
+
+    @property
+    def _call_size(self) -> float:
+        return self.label_para.style.fontSize * 1.25
+
     def _label_height(self, aw: float) -> float:
-        w = self._inner_width(aw) - self.icon - 6
-        return max(self.label_para.wrap(w, 1e6)[1], self.icon) + 4
+        return max(self.label_para.wrap(self._label_width(aw), 1e6)[1], self.icon) + 4
 
     def _content_heights(self, aw: float) -> list[tuple[Flowable, float, float]]:
         width = self._inner_width(aw)
@@ -291,11 +302,11 @@ class ToneBox(Flowable):
         top = h - self.pad
         label_h = self._label_height(w)
         draw_icon(c, self.tone, self.inner_x, top - self.icon, self.icon, self.style.ink)
-        _, lh = self.label_para.wrap(self._inner_width(w) - self.icon - 6, 1e6)
+        _, lh = self.label_para.wrap(self._label_width(w), 1e6)
         self.label_para.drawOn(c, self.inner_x + self.icon + 6,
                                top - (self.icon + lh) / 2 - 1 if lh <= self.icon else top - lh)
         if self.call:
-            size = self.label_para.style.fontSize * 1.25
+            size = self._call_size
             c.setFont(self.styles.fonts.bold, size)
             c.setFillColor(self.style.ink)
             c.drawRightString(w - self.pad, top - (self.icon + size * 0.7) / 2, self.call)
@@ -550,9 +561,27 @@ class PageFrame:
         self.margin = 6 * mm if self.card else 15 * mm
         self.header_first = 11 * mm if self.card else 22 * mm
         self.header_later = 7 * mm if self.card else 12 * mm
-        self.footer = 9 * mm if self.card else 13 * mm
         self.total = total_pages
         self.fonts = request.fonts
+        self.notes = " ".join(self.info.notes)
+        self.notes_on_own_line = bool(self.notes) and (self.card or not self._notes_fit())
+        self.footer = (9 * mm if self.card else 13 * mm) + (
+            FOOTER_SIZE * 1.3 if self.notes_on_own_line and not self.card else 0)
+
+    def _ident_line(self) -> str:
+        info, words = self.info, self.r.words
+        return "  \u00b7  ".join(filter(None, [
+            info.handout_id, words.version.format(version=info.version),
+            words.reviewed.format(date=info.reviewed_on) if info.reviewed_on else None,
+            words.review_by.format(date=info.review_by)]))
+
+    def _notes_fit(self) -> bool:
+        """Status notes share the last footer line of a sheet if both stay readable (the
+        line may shrink to 7.5 pt); long notes get a line of their own."""
+        last = "  \u00b7  ".join(filter(None, [self._ident_line(), self.info.footer_note]))
+        needed = (stringWidth(last, self.fonts.regular, 7.5)
+                  + stringWidth(self.notes, self.fonts.italic, FOOTER_SIZE) + 12)
+        return needed <= self.size[0] - 2 * self.margin
 
     def frames(self) -> tuple[Frame, Frame]:
         w, h = self.size
@@ -653,13 +682,10 @@ class PageFrame:
         info, words = self.info, self.r.words
         w, _ = self.size
         m = self.margin
-        size = 7 if self.card else 9
+        size = 7 if self.card else FOOTER_SIZE
         lead = size * 1.3
         top = m + self.footer - 2
-        ident = "  \u00b7  ".join(filter(None, [
-            info.handout_id, words.version.format(version=info.version),
-            words.reviewed.format(date=info.reviewed_on) if info.reviewed_on else None,
-            words.review_by.format(date=info.review_by)]))
+        ident = self._ident_line()
         contact = "  \u00b7  ".join(filter(None, [
             info.clinic, info.address, words.phone.format(phone=info.phone)]))
         lines = [(ident if self.card else contact, self.fonts.regular, MUTED),
@@ -667,9 +693,8 @@ class PageFrame:
         if not self.card:
             lines.append(("  \u00b7  ".join(filter(None, [ident, info.footer_note])),
                           self.fonts.regular, MUTED))
-        notes = " ".join(info.notes)
-        notes_on_own_line = self.card
-        if notes and notes_on_own_line:
+        notes = self.notes
+        if self.notes_on_own_line:
             lines.append((notes, self.fonts.italic, SAMPLE_INK))
         canv.saveState()
         canv.setStrokeColor(colors.HexColor("#BBBBBB"))
@@ -681,7 +706,7 @@ class PageFrame:
         canv.setFillColor(INK)
         canv.drawRightString(w - m, y, page_text)
         right_texts = {0: (page_text, self.fonts.bold)}
-        if notes and not notes_on_own_line:
+        if notes and not self.notes_on_own_line:
             # On sheets the status notes sit at the right of the last line.
             canv.setFont(self.fonts.italic, size)
             canv.setFillColor(SAMPLE_INK)

@@ -118,8 +118,9 @@ def localize(loaded: LoadedHandout, locale: str, files: CatalogFiles,
             raise HandoutsError([Problem(
                 f"handout '{loaded.id}' has no translation into '{locale}' "
                 f"(no file {path.name} in {path.parent})", file=loaded.path,
-                hint=f"run 'handouts translate update --locale {locale}', translate the new "
-                     "PO file, or build with --allow-draft to print a marked draft")])
+                hint=f"run 'handouts translate update --locale {locale}' and translate the new "
+                     "PO file; meanwhile build the languages that are ready with --lang, or "
+                     "print a marked draft with --allow-draft")])
         return LocalizedHandout(loaded.handout, locale, None, draft=True, reviewed=False,
                                 printed=tuple(_source_positions(loaded)))
     translation = Translation(path)

@@ -58,7 +58,11 @@ def copy_example(root: Path) -> ProjectCopy:
 
 @pytest.fixture
 def project(tmp_path: Path) -> ProjectCopy:
-    return copy_example(tmp_path)
+    """The example project, building English only: tests that edit the English content
+    need no translation of their edits. Translation tests pass --lang."""
+    copy = copy_example(tmp_path)
+    copy.edit("handouts.yaml", "  - en\n  - ru\n  - es\n", "  - en\n")
+    return copy
 
 
 @pytest.fixture(scope="session")

@@ -65,7 +65,7 @@ def band_pdf(project: ProjectCopy, band: str, suffix: str = "") -> object:
 
 
 def build(project: ProjectCopy, *args: str):
-    return project.run("build", "fever", "--brand", "riverside", *args)
+    return project.run("build", "fever", "--brand", "riverside", "--lang", "en", *args)
 
 
 def test_plain_build_makes_one_pdf_per_band_with_its_own_content(fever: ProjectCopy) -> None:
