@@ -38,6 +38,7 @@ INK = colors.HexColor("#1A1A1A")
 MUTED = colors.HexColor("#4A4A4A")
 SAMPLE_INK = colors.HexColor("#8A1C1C")
 DRAFT_INK = colors.Color(0.7, 0.1, 0.1, alpha=0.16)
+HYPHENATE_FROM = 8  # letters: splitting shorter words ("an-tes") costs more than it saves
 FOOTER_SIZE = 9  # points, on sheets and checklists
 SHORT_ITEM = 30  # characters: bullet lists of only short items go in two columns
 
@@ -120,7 +121,8 @@ class Styles:
         def style(name: str, **kw: object) -> None:
             base = dict(fontName=f.regular, fontSize=body, leading=lead, textColor=INK,
                         spaceAfter=4 if self.card else 6,
-                        hyphenationLang=self.hyphenation if self.card else None)
+                        hyphenationLang=self.hyphenation if self.card else None,
+                        hyphenationMinWordLength=HYPHENATE_FROM)
             base.update(kw)
             self.by_name[name] = ParagraphStyle(name, **base)  # type: ignore[arg-type]
 

@@ -15,6 +15,8 @@ PREVIEWS = {
     # picture name: (pdf, pages, scale)
     "preview-newborn-tremor.png": ("output/riverside/en/newborn-tremor--under-1-month.pdf", [0], 0.9),
     "preview-infant-massage.png": ("output/harbour/en/infant-massage--3-weeks-to-3-months.pdf", [0, 1], 1.0),
+    "preview-newborn-tremor-ru.png": ("output/riverside/ru/newborn-tremor--under-1-month.pdf", [0], 0.6),
+    "preview-newborn-tremor-es.png": ("output/harbour/es/newborn-tremor--under-1-month.pdf", [0], 0.6),
 }
 
 
