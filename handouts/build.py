@@ -25,6 +25,8 @@ from .project import Project
 from .render import TemplateContext, date_at_function, plain_text, render_handout
 from .selection import BuildJob
 from .semantic import document_text, parse_document
+from .catalogs import interface_template
+from .messages import brand_messages
 from .translating import catalog_files
 
 
@@ -51,6 +53,8 @@ class Localizer:
         self.files = catalog_files(project)
         self._handouts: dict[tuple[str, str], LocalizedHandout] = {}
         self._interfaces: dict[str, Interface] = {}
+        self._wanted = interface_template(project.template_dirs(), project.root, "",
+                                          brand_messages(project.brands.values()))
 
     def handout(self, job: BuildJob) -> LocalizedHandout:
         key = (job.handout.id, job.locale)
@@ -61,9 +65,8 @@ class Localizer:
 
     def interface(self, locale: str) -> Interface:
         if locale not in self._interfaces:
-            self._interfaces[locale] = interface_for(
-                locale, self.files, self.project.template_dirs(), self.project.root,
-                self.allow_draft)
+            self._interfaces[locale] = interface_for(locale, self.files, self._wanted,
+                                                     self.allow_draft)
         return self._interfaces[locale]
 
     def fonts(self, locale: str) -> FontSet:
@@ -147,7 +150,9 @@ def make_pdf(project: Project, job: BuildJob, text: LocalizedHandout, interface:
         document=document, kind=handout.kind, sides=handout.sides,
         page=PageInfo(
             clinic=b.name, phone=b.phone, emergency_number=b.emergency_number,
-            website=b.website, address=b.address, footer_note=b.footer_note,
+            website=b.website, address=b.address,
+            footer_note=interface.translations.pgettext(f"brand:{brand.id}", b.footer_note)
+            if b.footer_note else None,
             logo=brand.logo_path,
             paper=b.paper, title=title, handout_id=handout.id,
             version=handout.version, review_by=format_day(handout.next_review, date_locale),

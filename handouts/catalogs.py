@@ -71,12 +71,13 @@ def handout_template(loaded: LoadedHandout, root: Path, project_title: str) -> p
     return pot
 
 
-def interface_template(template_dirs: list[Path], root: Path,
-                       project_title: str) -> polib.POFile:
-    """Interface words of the tool, and ``_()`` strings of the templates."""
+def interface_template(template_dirs: list[Path], root: Path, project_title: str,
+                       extra: list[InterfaceMessage]) -> polib.POFile:
+    """Interface words of the tool, ``extra`` words (the brands'), and ``_()`` strings of
+    the templates."""
     pot = _new_file(f"{project_title}: interface",
                     "Interface words printed around every handout.")
-    for message in interface_messages():
+    for message in interface_messages() + extra:
         _add(pot, _interface_entry(message))
     paths = [p for folder in template_dirs for p in sorted(folder.rglob(f"*{TEMPLATE_SUFFIX}"))]
     for path in paths:
@@ -159,7 +160,7 @@ def read_catalog(path: Path) -> polib.POFile:
 
 
 def catalog_text(catalog: polib.POFile) -> str:
-    return str(catalog) + "\n"
+    return str(catalog)
 
 
 # ---------------------------------------------------------------- update (merge)

@@ -18,7 +18,7 @@ from typing import Literal
 import polib
 
 from .catalogs import INTERFACE, REVIEWED_BY, REVIEWED_ON, CatalogFiles, is_complete, \
-    interface_template, read_catalog
+    read_catalog
 from .content import Handout, LoadedHandout
 from .errors import HandoutsError, Problem, ProblemList
 from .locales import fallbacks, language
@@ -222,8 +222,8 @@ class Interface:
     draft: bool = False
 
 
-def interface_for(locale: str, files: CatalogFiles, template_dirs: list[Path],
-                  root: Path, allow_draft: bool = False) -> Interface:
+def interface_for(locale: str, files: CatalogFiles, wanted: polib.POFile,
+                  allow_draft: bool = False) -> Interface:
     """English is built in; other languages come from ``_interface.po`` (es-MX, then es)."""
     if language(locale) == "en":
         return Interface(ENGLISH.translated({}, locale, gettext.NullTranslations()),
@@ -237,7 +237,6 @@ def interface_for(locale: str, files: CatalogFiles, template_dirs: list[Path],
             hint=f"run 'handouts translate update --locale {locale}' and translate it, or "
                  "build with --allow-draft (English interface words)")])
     catalogs = [read_catalog(p) for p in paths]
-    wanted = interface_template(template_dirs, root, "")
     chosen = polib.POFile()
     chosen.metadata = {"Content-Type": "text/plain; charset=UTF-8",
                        "Plural-Forms": (catalogs[0].metadata.get("Plural-Forms", "")

@@ -16,8 +16,9 @@ import re
 from collections import Counter
 from dataclasses import dataclass, replace
 from typing import Any
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
+from .brand import LoadedBrand
 from .content import DATE_AT_RE, PLACEHOLDER_RE, Handout, Section
 from .yamlsource import KeyPath
 from .words import DURATIONS, translatable_fields
@@ -144,6 +145,13 @@ class InterfaceMessage:
     text: str
     plural: str | None = None
     note: str = ""
+
+
+def brand_messages(brands: Iterable[LoadedBrand]) -> list[InterfaceMessage]:
+    """The brands' footer notes ("Open Monday to Friday"): clinic words, not names."""
+    return [InterfaceMessage(f"brand:{b.id}", b.brand.footer_note, None,
+                             f"Footer note of the clinic '{b.brand.name}'.")
+            for b in brands if b.brand.footer_note]
 
 
 def interface_messages() -> list[InterfaceMessage]:

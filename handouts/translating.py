@@ -17,7 +17,7 @@ from .catalogs import INTERFACE, CatalogFiles, catalog_text, handout_template, \
     interface_template, merge, new_translation, read_catalog
 from .errors import HandoutsError, Problem, ProblemList
 from .localize import Translation, is_source_language
-from .messages import source_texts
+from .messages import brand_messages, source_texts
 from .project import Project
 
 
@@ -28,7 +28,8 @@ def catalog_files(project: Project) -> CatalogFiles:
 def templates(project: Project) -> dict[str, polib.POFile]:
     """Every PO template of the project, by name (handout id, or ``_interface``)."""
     title = project.config.title
-    found = {INTERFACE: interface_template(project.template_dirs(), project.root, title)}
+    found = {INTERFACE: interface_template(project.template_dirs(), project.root, title,
+                                           brand_messages(project.brands.values()))}
     for handout in project.handouts.values():
         found[handout.id] = handout_template(handout, project.root, title)
     return found

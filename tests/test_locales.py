@@ -7,8 +7,6 @@ import pypdf
 import pytest
 
 from conftest import REPO, ProjectCopy
-from handouts.catalogs import CatalogFiles
-from handouts.localize import interface_for
 from test_build import normalized, text_of
 
 TRANSLATIONS = REPO / "data" / "translations"
@@ -66,12 +64,19 @@ def test_dates_follow_the_locale(project: ProjectCopy, locale: str, date: str) -
     assert "911" in text  # the brand's emergency number, whatever the language
 
 
-def test_russian_counts_use_russian_plural_rules() -> None:
-    words = interface_for("ru", CatalogFiles(TRANSLATIONS), [REPO / "templates"], REPO).words
-    assert [words.duration(n, "w") for n in (1, 2, 5, 21)] == [
-        "1 неделя", "2 недели", "5 недель", "21 неделя"]
-    spanish = interface_for("es", CatalogFiles(TRANSLATIONS), [REPO / "templates"], REPO).words
-    assert [spanish.duration(n, "m") for n in (1, 3)] == ["1 mes", "3 meses"]
+@pytest.mark.parametrize(("locale", "born", "words"), [
+    ("ru", "2026-11-16", "5 дней"), ("ru", "2026-11-07", "2 недели"),
+    ("ru", "2026-10-17", "5 недель"), ("ru", "2026-08-21", "3 месяца"),
+    ("es", "2026-08-21", "3 meses"), ("es", "2026-11-20", "1 día")])
+def test_ages_on_the_page_use_the_language_plural_rules(project: ProjectCopy, locale: str,
+                                                          born: str, words: str) -> None:
+    result = project.run("build", "newborn-tremor", "--brand", "riverside", "--lang", locale,
+                         "--born", born, "--on", "2026-11-21")
+    assert result.exit_code == 0, result.output
+    pdf = next(project.path(f"output/riverside/{locale}").glob("*--dated.pdf"))
+    chosen = translation(locale, "_interface", "Chosen for this child: {age}.", "chosen_for")
+    assert normalized(chosen.split("{age}")[0]) in normalized(text_of(pdf))
+    assert f" {words}" in normalized(text_of(pdf))
 
 
 def test_spanish_sheet_for_a_us_clinic_is_letter_with_911(built_catalog: ProjectCopy) -> None:

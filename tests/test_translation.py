@@ -97,7 +97,7 @@ def test_po_files_written_by_the_tool_read_back_unchanged(project: ProjectCopy) 
     path = project.path("data/translations/de/sleep-hygiene.po")
     text = path.read_text(encoding="utf-8")
     with_polib = polib.pofile(str(path))
-    assert str(with_polib) + "\n" == text  # polib writes the file back byte for byte
+    assert str(with_polib) == text  # polib writes the file back byte for byte
     with_babel = read_po(io.StringIO(text))
     assert {(m.context, m.id, m.string) for m in with_babel if m.id} == {
         (e.msgctxt, e.msgid, e.msgstr) for e in with_polib}
