@@ -10,6 +10,8 @@ leaves a partial file or replaces a good one.
 
 from __future__ import annotations
 
+import datetime as dt
+
 from dataclasses import dataclass
 from pathlib import Path
 from collections.abc import Iterator
@@ -144,7 +146,8 @@ def make_pdf(project: Project, job: BuildJob, text: LocalizedHandout, interface:
     # The band label tells print shops and screen readers which version this is; the
     # child's age and dates never go into metadata.
     full_title = f"{title} ({band.label})" if band else title
-    notes = ([words.sample] if handout.status == "sample" else []) + (
+    notes = ([words.review_overdue] if handout.next_review < dt.date.today() else []) + (
+        [words.sample] if handout.status == "sample" else []) + (
         [words.translation_unreviewed] if text.catalog and not text.reviewed else [])
     request = LayoutRequest(
         document=document, kind=handout.kind, sides=handout.sides,

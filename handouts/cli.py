@@ -28,6 +28,7 @@ from .content import Handout
 from .errors import HandoutsError, Problem
 from .files import write_atomically
 from .locales import canonical
+from .quality import Finding, blocking_problems, run_checks
 from .translating import Status, extract, status, update
 from .words import ENGLISH
 from .project import CONFIG_NAME, Config, Project, find_root, load_project, starter_files
@@ -208,14 +209,19 @@ def _age_request(age: Age | None, born: dt.date | None, on: dt.date | None,
               "asks for it.")
 @LANG_OPTION
 @DRAFT_OPTION
+@click.option("--allow-expired", is_flag=True, help="Print handouts past their "
+              "next_review date anyway, marked 'Review overdue.'")
 @click.pass_obj
 def build(settings: Settings, handout_ids: tuple[str, ...], brands: tuple[str, ...],
           out_dir: Path | None, age: Age | None, born: dt.date | None, on: dt.date | None,
-          born_at: int | None, locales: tuple[str, ...], allow_draft: bool) -> None:
+          born_at: int | None, locales: tuple[str, ...], allow_draft: bool,
+          allow_expired: bool) -> None:
     """Build PDFs into OUT/<brand>/<lang>/<handout>[--<band>].pdf.
 
     Every handout is built in every locale of handouts.yaml (or --lang): in its own
     language, or from its translation, which must be complete unless --allow-draft.
+    Content that fails an error-level quality check (see 'handouts check') is refused;
+    a handout past its review date prints only with --allow-expired.
     A handout with age bands gives one PDF per band. With --age or --born only the band
     that fits the child is built; with --born the PDF also carries real dates and its
     name ends in --dated.pdf. Everything is checked and made in memory first; files are
@@ -233,6 +239,9 @@ def build(settings: Settings, handout_ids: tuple[str, ...], brands: tuple[str, .
     project = settings.project()
     request = _age_request(age, born, on, born_at)
     jobs = select_jobs(project, handout_ids, brands, age=request, locales=locales)
+    blocking = blocking_problems(run_checks(project), jobs, allow_expired)
+    if blocking:
+        raise HandoutsError(blocking)
     target = out_dir if out_dir is not None else project.output_dir
     built = make_pdfs(project, jobs, target, allow_draft)
     write_atomically([(pdf.path, pdf.data) for pdf in built])
@@ -250,24 +259,78 @@ def build(settings: Settings, handout_ids: tuple[str, ...], brands: tuple[str, .
 @main.command()
 @LANG_OPTION
 @DRAFT_OPTION
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]),
+              default="text", show_default=True, help="json is for CI and scripts.")
+@click.option("--strict", is_flag=True, help="Fail (exit 1) on warnings too.")
 @click.pass_obj
-def check(settings: Settings, locales: tuple[str, ...], allow_draft: bool) -> None:
-    """Validate content, brands, templates and translations without writing any PDF.
+def check(settings: Settings, locales: tuple[str, ...], allow_draft: bool,
+          output_format: str, strict: bool) -> None:
+    """Check everything a build would print, and the quality gates, writing nothing.
 
     Runs the whole pipeline in memory (translations, glyphs, templates, layout, card
     fit) for every handout and brand in the project, also those handouts.yaml does not
-    list, in every configured locale, so that what passes here also builds.
+    list, in every configured locale, so that what passes here also builds. Then runs
+    the quality checks: review dates, actionability (something to do, whom to call,
+    lists of at most 7 items), image resolution and links. Each check is an error or
+    a warning (set per project under 'checks:' in handouts.yaml). Exit code 1 on any
+    error, or on a warning with --strict.
 
     \b
     Examples:
       handouts check
+      handouts check --strict --format json
       handouts check --lang es --allow-draft
     """
     project = settings.project()
     jobs = select_jobs(project, everything=True, locales=locales)
-    make_pdfs(project, jobs, project.output_dir, allow_draft)
-    click.secho(f"ok: {len(project.handouts)} handouts, {len(project.brands)} brands, "
-                f"{len(jobs)} PDFs checked", fg="green")
+    findings = run_checks(project)
+    try:
+        make_pdfs(project, jobs, project.output_dir, allow_draft)
+    except HandoutsError as exc:
+        findings = [Finding("build", "error", p.message, _problem_subject(p, project), p.file,
+                            p.line, p.hint) for p in exc.problems] + findings
+    errors = sum(1 for f in findings if f.level == "error")
+    warnings = len(findings) - errors
+    summary = (f"{errors} error{'s' if errors != 1 else ''}, {warnings} "
+               f"warning{'s' if warnings != 1 else ''}: {len(project.handouts)} handouts, "
+               f"{len(project.brands)} brands, {len(jobs)} PDFs checked")
+    if output_format == "json":
+        click.echo(json.dumps({"findings": [_finding_json(f) for f in findings],
+                               "errors": errors, "warnings": warnings,
+                               "pdfs": len(jobs)}, indent=2))
+    else:
+        _print_findings(findings)
+        click.secho(summary, fg="red" if errors else ("yellow" if warnings else "green"))
+    if errors or (strict and warnings):
+        sys.exit(1)
+
+
+def _problem_subject(problem: Problem, project: Project) -> str:
+    """Group build problems with their handout (or brand) when the file says which."""
+    if problem.file is not None:
+        for kind, known in (("handout", project.handouts), ("brand", project.brands)):
+            if problem.file.stem in known:
+                return f"{kind} '{problem.file.stem}'"
+    return "project"
+
+
+def _print_findings(findings: list[Finding]) -> None:
+    for subject in dict.fromkeys(f.subject for f in findings):
+        click.secho(subject, bold=True)
+        for finding in (f for f in findings if f.subject == subject):
+            where = Problem("", finding.file, finding.line).location(Path.cwd())
+            click.secho(f"  {finding.level:<8}", fg="red" if finding.level == "error"
+                        else "yellow", nl=False)
+            message = finding.message.replace("\n", "\n           ")
+            click.echo(f"{where + ': ' if where else ''}{finding.check}: {message}")
+            if finding.hint:
+                click.echo(f"           hint: {finding.hint}")
+
+
+def _finding_json(finding: Finding) -> dict[str, Any]:
+    return {"check": finding.check, "level": finding.level, "subject": finding.subject,
+            "message": finding.message, "file": _relative(finding.file) if finding.file
+            else None, "line": finding.line, "hint": finding.hint}
 
 
 @main.command(name="list")

@@ -34,6 +34,7 @@ from .words import Words
 
 CARD_SIZES = {"A4": A6, "Letter": (4.25 * inch, 5.5 * inch)}  # a quarter of the sheet
 PAPER_SIZES = {"A4": A4, "Letter": LETTER}
+CARD_MARGIN, SHEET_MARGIN = 6 * mm, 15 * mm
 INK = colors.HexColor("#1A1A1A")
 MUTED = colors.HexColor("#4A4A4A")
 SAMPLE_INK = colors.HexColor("#8A1C1C")
@@ -552,6 +553,13 @@ class StoryBuilder:
 # ---------------------------------------------------------------- page frame
 
 
+def text_width(kind: str, paper: str) -> float:
+    """Width of the text column, in points, for a kind of handout on a paper size."""
+    card = kind == "card"
+    width = (CARD_SIZES if card else PAPER_SIZES)[paper][0]
+    return width - 2 * (CARD_MARGIN if card else SHEET_MARGIN)
+
+
 class PageFrame:
     """Draws header and footer; knows the page geometry of one kind."""
 
@@ -560,7 +568,7 @@ class PageFrame:
         self.info = request.page
         self.card = request.kind == "card"
         self.size = CARD_SIZES[self.info.paper] if self.card else PAPER_SIZES[self.info.paper]
-        self.margin = 6 * mm if self.card else 15 * mm
+        self.margin = CARD_MARGIN if self.card else SHEET_MARGIN
         self.header_first = 11 * mm if self.card else 22 * mm
         self.header_later = 7 * mm if self.card else 12 * mm
         self.total = total_pages

@@ -264,7 +264,8 @@ def interface_for(locale: str, files: CatalogFiles, wanted: polib.POFile,
         chosen.append(usable)
     if unfinished and not allow_draft:
         problems.add(Problem(
-            f"the '{locale}' interface words are not finished ({len(unfinished)} strings):\n"
+            f"the '{locale}' interface words are not finished ({len(unfinished)} "
+            f"string{'s' if len(unfinished) != 1 else ''}):\n"
             + "\n".join(f"  [{state}] {text.context}: \"{_short(text.text)}\""
                         for text, state in unfinished[:SHOWN_MISSING]),
             file=paths[0] if paths else files.translation(locale, INTERFACE),

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import Field, StringConstraints
 
@@ -26,6 +26,8 @@ CONFIG_NAME = "handouts.yaml"
 
 
 Script = Annotated[str, StringConstraints(pattern=r"^[A-Z][a-z]{3}$")]
+CheckId = Literal["review-overdue", "review-due-soon", "translation-unreviewed",
+                  "action-section", "help-section", "list-length", "image-resolution", "link"]
 DEFAULT_FONTS = {"Latn": "pt-sans", "Cyrl": "pt-sans"}
 
 
@@ -44,6 +46,9 @@ class Config(Model):
     brands_dir: Text = "data/brands"
     templates_dir: Text = "templates"
     translations_dir: Text = "data/translations"
+    checks: dict[CheckId, Literal["error", "warning", "off"]] = Field(
+        {}, description="Level of a quality check: error, warning or off "
+                        "(see 'handouts check --help').")
     fonts: dict[Script, Slug] = Field(
         DEFAULT_FONTS, description="fontpkg family (static faces) for each script, by "
                                    "ISO 15924 code: Latn, Cyrl, Arab...")

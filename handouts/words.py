@@ -47,6 +47,9 @@ class Words:
     translation_unreviewed: str = _word(
         "Translation not yet reviewed.",
         "Footer of translations whose PO file names no reviewer yet.")
+    review_overdue: str = _word(
+        "Review overdue.", "Footer of a handout printed after its review date "
+        "(with --allow-expired): it may be out of date.")
     draft_translation: str = _word(
         "Draft translation", "Large mark on every page of a handout printed with "
         "--allow-draft: some text is untranslated or needs checking.")

@@ -37,6 +37,11 @@ sections:
           - has blue or grey lips
           - text: has a fever of 38 °C or higher
             ages: [young]
+  - id: comfort
+    heading: Keep your baby comfortable
+    body:
+      - bullets:
+          - Dress your baby in light clothes.
   - id: tiny
     heading: Very young babies
     ages: [young]
