@@ -12,7 +12,7 @@ from pathlib import Path
 
 from typing import Annotated, Literal
 
-from pydantic import Field, StringConstraints
+from pydantic import BeforeValidator, Field, StringConstraints
 
 from .brand import LoadedBrand, load_brands
 from .content import LoadedHandout, Slug, Text
@@ -28,6 +28,9 @@ CONFIG_NAME = "handouts.yaml"
 Script = Annotated[str, StringConstraints(pattern=r"^[A-Z][a-z]{3}$")]
 CheckId = Literal["review-overdue", "review-due-soon", "translation-unreviewed",
                   "action-section", "help-section", "list-length", "image-resolution", "link"]
+# YAML reads a bare `off` as false; both mean the check is switched off.
+CheckLevel = Annotated[Literal["error", "warning", "off"],
+                       BeforeValidator(lambda v: "off" if v is False else v)]
 DEFAULT_FONTS = {"Latn": "pt-sans", "Cyrl": "pt-sans"}
 
 
@@ -46,7 +49,7 @@ class Config(Model):
     brands_dir: Text = "data/brands"
     templates_dir: Text = "templates"
     translations_dir: Text = "data/translations"
-    checks: dict[CheckId, Literal["error", "warning", "off"]] = Field(
+    checks: dict[CheckId, CheckLevel] = Field(
         {}, description="Level of a quality check: error, warning or off "
                         "(see 'handouts check --help').")
     fonts: dict[Script, Slug] = Field(
