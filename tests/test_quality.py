@@ -10,7 +10,7 @@ import pypdf
 from PIL import Image
 
 from conftest import ProjectCopy
-from test_build import normalized, text_of
+from test_build import normalized
 from test_errors import fails, line_of
 
 TREMOR = "data/handouts/newborn-tremor.yaml"
