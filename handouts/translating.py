@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -75,35 +76,42 @@ def update(project: Project, locales: tuple[str, ...] = ()) -> list[FileChange]:
     All files are read and merged before any is written, so a broken PO file stops the
     update with nothing changed.
     """
-    files = catalog_files(project)
     problems = ProblemList()
     writes: list[tuple[Path, bytes]] = []
     changes = []
-    for locale in translation_locales(project, locales):
-        for name, pot in templates(project).items():
-            handout = project.handouts.get(name)
-            if handout is not None and is_source_language(handout, locale):
-                continue
-            path = files.translation(locale, name)
-            try:
-                po = read_catalog(path) if path.is_file() else new_translation(pot, locale)
-            except HandoutsError as exc:
-                problems.extend(exc.problems)
-                continue
-            result = merge(po, pot)
-            text = catalog_text(result.catalog)
-            if path.is_file() and path.read_text(encoding="utf-8") == text:
-                changes.append(FileChange(path, "unchanged"))
-                continue
-            writes.append((path, text.encode("utf-8")))
-            changes.append(FileChange(path, "created" if not path.is_file() else ", ".join(
-                f"{count} {what}" for count, what in ((result.added, "new"),
-                                                      (result.fuzzy, "fuzzy"),
-                                                      (result.obsolete, "obsolete"))
-                if count) or "comments and places refreshed"))
+    for locale, name, pot, path in _translation_files(project, locales):
+        try:
+            po = read_catalog(path) if path.is_file() else new_translation(pot, locale)
+        except HandoutsError as exc:
+            problems.extend(exc.problems)
+            continue
+        result = merge(po, pot)
+        text = catalog_text(result.catalog)
+        if path.is_file() and path.read_text(encoding="utf-8") == text:
+            changes.append(FileChange(path, "unchanged"))
+            continue
+        writes.append((path, text.encode("utf-8")))
+        changes.append(FileChange(path, "created" if not path.is_file() else ", ".join(
+            f"{count} {what}" for count, what in ((result.added, "new"),
+                                                  (result.fuzzy, "fuzzy"),
+                                                  (result.obsolete, "obsolete"))
+            if count) or "comments and places refreshed"))
     problems.raise_if_any()
     write_atomically(writes)
     return changes
+
+
+def _translation_files(project: Project, locales: tuple[str, ...]
+                       ) -> Iterator[tuple[str, str, polib.POFile, Path]]:
+    """(locale, catalog name, its template, its PO file) for every translation there is
+    or should be; a handout is not translated into its own language."""
+    files = catalog_files(project)
+    pots = templates(project)
+    for locale in translation_locales(project, locales):
+        for name, pot in pots.items():
+            handout = project.handouts.get(name)
+            if handout is None or not is_source_language(handout, locale):
+                yield locale, name, pot, files.translation(locale, name)
 
 
 @dataclass(frozen=True)
@@ -129,30 +137,25 @@ class Status:
 
 def status(project: Project, locales: tuple[str, ...] = ()) -> list[Status]:
     """Counts against the current source text, so stale PO files show as unfinished."""
-    files = catalog_files(project)
     rows = []
     problems = ProblemList()
-    for locale in translation_locales(project, locales):
-        for name, pot in templates(project).items():
-            handout = project.handouts.get(name)
-            if handout is not None and is_source_language(handout, locale):
-                continue
-            path = files.translation(locale, name)
-            if not path.is_file():
-                rows.append(Status(name, locale, 0, 0, len(pot), False, path))
-                continue
-            try:
-                translation = Translation(path)
-            except HandoutsError as exc:
-                problems.extend(exc.problems)
-                continue
-            texts = source_texts(handout.handout) if handout is not None else None
-            keys = ([(t.context, t.text) for t in texts] if texts is not None else
-                    [(entry.msgctxt, entry.msgid) for entry in pot])
-            states = [translation.state(context, text) for context, text in keys]
-            rows.append(Status(name, locale, states.count("translated"),
-                               states.count("fuzzy"), states.count("missing"),
-                               translation.reviewed, path))
+    for locale, name, pot, path in _translation_files(project, locales):
+        handout = project.handouts.get(name)
+        if not path.is_file():
+            rows.append(Status(name, locale, 0, 0, len(pot), False, path))
+            continue
+        try:
+            translation = Translation(path)
+        except HandoutsError as exc:
+            problems.extend(exc.problems)
+            continue
+        texts = source_texts(handout.handout) if handout is not None else None
+        keys = ([(t.context, t.text) for t in texts] if texts is not None else
+                [(entry.msgctxt, entry.msgid) for entry in pot])
+        states = [translation.state(context, text) for context, text in keys]
+        rows.append(Status(name, locale, states.count("translated"),
+                           states.count("fuzzy"), states.count("missing"),
+                           translation.reviewed, path))
     problems.raise_if_any()
     if not rows:
         raise HandoutsError([Problem(
