@@ -14,7 +14,8 @@ import datetime as dt
 
 from dataclasses import dataclass
 from pathlib import Path
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from typing import TypeVar
 
 from .bands import for_band
 from .content import fill_placeholders
@@ -30,6 +31,8 @@ from .semantic import document_text, parse_document
 from .catalogs import interface_template
 from .messages import brand_messages
 from .translating import catalog_files
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -95,12 +98,11 @@ def make_pdfs(project: Project, jobs: list[BuildJob], out_dir: Path,
     problems = ProblemList()
     built = []
     for job in jobs:
-        try:
-            text = localizer.handout(job)
-            interface = localizer.interface(job.locale)
-            fonts = localizer.fonts(job.locale)
-        except HandoutsError as exc:
-            problems.extend(exc.problems)
+        # Each part is tried on its own, so one run lists every unfinished catalog.
+        text = _attempt(problems, lambda: localizer.handout(job))
+        interface = _attempt(problems, lambda: localizer.interface(job.locale))
+        fonts = _attempt(problems, lambda: localizer.fonts(job.locale))
+        if text is None or interface is None or fonts is None:
             continue
         glyph_problems = list(check_glyphs(job, text, interface, fonts))
         if glyph_problems:
@@ -114,6 +116,14 @@ def make_pdfs(project: Project, jobs: list[BuildJob], out_dir: Path,
         built.append(BuiltPdf(job, job.output_path(out_dir), data, pages))
     problems.raise_if_any()
     return built
+
+
+def _attempt(problems: ProblemList, step: Callable[[], T]) -> T | None:
+    try:
+        return step()
+    except HandoutsError as exc:
+        problems.extend(exc.problems)
+        return None
 
 
 def make_pdf(project: Project, job: BuildJob, text: LocalizedHandout, interface: Interface,

@@ -574,24 +574,39 @@ class PageFrame:
         self.total = total_pages
         self.fonts = request.fonts
         self.notes = " ".join(self.info.notes)
-        self.notes_on_own_line = bool(self.notes) and (self.card or not self._notes_fit())
+        self.notes_beside = None if self.card or not self.notes else self._notes_beside()
+        self.notes_on_own_line = bool(self.notes) and self.notes_beside is None
         self.footer = (9 * mm if self.card else 13 * mm) + (
             FOOTER_SIZE * 1.3 if self.notes_on_own_line and not self.card else 0)
 
-    def _ident_line(self) -> str:
+    def _footer_lines(self) -> list[tuple[str, str, colors.Color]]:
+        """(text, font, colour) of each footer line, before any status-notes line."""
         info, words = self.info, self.r.words
-        return "  \u00b7  ".join(filter(None, [
+        ident = "  \u00b7  ".join(filter(None, [
             info.handout_id, words.version.format(version=info.version),
             words.reviewed.format(date=info.reviewed_on) if info.reviewed_on else None,
             words.review_by.format(date=info.review_by)]))
+        contact = "  \u00b7  ".join(filter(None, [
+            info.clinic, info.address, words.phone.format(phone=info.phone)]))
+        lines = [(ident if self.card else contact, self.fonts.regular, MUTED),
+                 (words.disclaimer, self.fonts.bold, INK)]
+        if not self.card:
+            lines.append(("  \u00b7  ".join(filter(None, [ident, info.footer_note])),
+                          self.fonts.regular, MUTED))
+        return lines
 
-    def _notes_fit(self) -> bool:
-        """Status notes share the last footer line of a sheet if both stay readable (the
-        line may shrink to 7.5 pt); long notes get a line of their own."""
-        last = "  \u00b7  ".join(filter(None, [self._ident_line(), self.info.footer_note]))
-        needed = (stringWidth(last, self.fonts.regular, 7.5)
-                  + stringWidth(self.notes, self.fonts.italic, FOOTER_SIZE) + 12)
-        return needed <= self.size[0] - 2 * self.margin
+    def _notes_beside(self) -> int | None:
+        """The footer line whose right end takes the status notes: the last line, else
+        the disclaimer, as long as both stay readable (the line may shrink to 7.5 pt).
+        None: the notes need a line of their own."""
+        room = self.size[0] - 2 * self.margin
+        notes = stringWidth(self.notes, self.fonts.italic, FOOTER_SIZE) + 12
+        lines = self._footer_lines()
+        for index in (len(lines) - 1, 1):
+            text, font, _ = lines[index]
+            if stringWidth(text, font, 7.5) + notes <= room:
+                return index
+        return None
 
     def frames(self) -> tuple[Frame, Frame]:
         w, h = self.size
@@ -689,20 +704,13 @@ class PageFrame:
                            anchor="c", mask="auto")
 
     def _footer(self, canv: Canvas, page: int) -> None:
-        info, words = self.info, self.r.words
+        words = self.r.words
         w, _ = self.size
         m = self.margin
         size = 7 if self.card else FOOTER_SIZE
         lead = size * 1.3
         top = m + self.footer - 2
-        ident = self._ident_line()
-        contact = "  \u00b7  ".join(filter(None, [
-            info.clinic, info.address, words.phone.format(phone=info.phone)]))
-        lines = [(ident if self.card else contact, self.fonts.regular, MUTED),
-                 (words.disclaimer, self.fonts.bold, INK)]
-        if not self.card:
-            lines.append(("  \u00b7  ".join(filter(None, [ident, info.footer_note])),
-                          self.fonts.regular, MUTED))
+        lines = self._footer_lines()
         notes = self.notes
         if self.notes_on_own_line:
             lines.append((notes, self.fonts.italic, SAMPLE_INK))
@@ -716,12 +724,11 @@ class PageFrame:
         canv.setFillColor(INK)
         canv.drawRightString(w - m, y, page_text)
         right_texts = {0: (page_text, self.fonts.bold)}
-        if notes and not self.notes_on_own_line:
-            # On sheets the status notes sit at the right of the last line.
+        if self.notes_beside is not None:
             canv.setFont(self.fonts.italic, size)
             canv.setFillColor(SAMPLE_INK)
-            canv.drawRightString(w - m, y - lead * (len(lines) - 1), notes)
-            right_texts[len(lines) - 1] = (notes, self.fonts.italic)
+            canv.drawRightString(w - m, y - lead * self.notes_beside, notes)
+            right_texts[self.notes_beside] = (notes, self.fonts.italic)
         for index, (text, font, color) in enumerate(lines):
             room = w - 2 * m
             if index in right_texts:

@@ -329,3 +329,12 @@ def test_long_words_are_hyphenated_in_the_narrow_columns_of_cards(
     text = text_of(project.pdf("riverside", "infant-massage", lang="de"))
     assert "Nabelschnurrestabheilungsbest\u00e4tigung" not in text.replace("\n", " ")
     assert "-\n" in text  # split at a hyphenation point, with a hyphen
+
+
+def test_a_new_language_lists_every_unfinished_catalog_at_once(project: ProjectCopy) -> None:
+    assert project.run("translate", "update", "--locale", "fr").exit_code == 0
+    out = fails(project, "build", "sleep-hygiene", "--lang", "fr")
+    assert "fr/sleep-hygiene.po: the 'fr' translation of handout 'sleep-hygiene' is not " \
+           "finished (64 missing)" in out
+    assert "fr/_interface.po: the 'fr' interface words are not finished" in out
+    assert "2 problems found; nothing was written." in out
