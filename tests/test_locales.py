@@ -91,3 +91,12 @@ def test_regional_spanish_needs_its_own_handout_text(project: ProjectCopy) -> No
     assert result.exit_code == 1
     assert "has no translation into 'es-MX'" in result.output
 
+
+
+def test_every_example_pdf_fits_two_pages_in_every_language(
+        built_catalog: ProjectCopy) -> None:
+    pdfs = sorted(built_catalog.path("output").rglob("*.pdf"))
+    assert len(pdfs) == 60  # 3 handouts' bands x 2 brands x 3 languages
+    too_long = [str(p.relative_to(built_catalog.path("output"))) for p in pdfs
+                if len(pypdf.PdfReader(p).pages) > 2]
+    assert not too_long
