@@ -7,7 +7,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,6 +16,7 @@ from .files import write_atomically
 from .catalogs import INTERFACE, CatalogFiles, catalog_text, handout_template, \
     interface_template, merge, new_translation, read_catalog
 from .errors import HandoutsError, Problem, ProblemList
+from .locales import language
 from .localize import Translation, is_source_language
 from .messages import brand_messages, source_texts
 from .project import Project
@@ -102,16 +102,27 @@ def update(project: Project, locales: tuple[str, ...] = ()) -> list[FileChange]:
 
 
 def _translation_files(project: Project, locales: tuple[str, ...]
-                       ) -> Iterator[tuple[str, str, polib.POFile, Path]]:
+                       ) -> list[tuple[str, str, polib.POFile, Path]]:
     """(locale, catalog name, its template, its PO file) for every translation there is
-    or should be; a handout is not translated into its own language."""
+    or should be; nothing is translated into the language it is written in."""
     files = catalog_files(project)
     pots = templates(project)
+    found = []
     for locale in translation_locales(project, locales):
         for name, pot in pots.items():
             handout = project.handouts.get(name)
-            if handout is None or not is_source_language(handout, locale):
-                yield locale, name, pot, files.translation(locale, name)
+            source = (language(locale) == "en" if handout is None  # interface: English
+                      else is_source_language(handout, locale))
+            if not source:
+                found.append((locale, name, pot, files.translation(locale, name)))
+    if not found:
+        asked = ", ".join(locales or tuple(project.config.locales))
+        raise HandoutsError([Problem(
+            f"nothing to translate: the handouts are written in {asked}",
+            file=project.config_doc.path,
+            hint="add the languages to translate into under 'locales' in handouts.yaml, "
+                 "or pass --locale xx")])
+    return found
 
 
 @dataclass(frozen=True)
@@ -157,10 +168,5 @@ def status(project: Project, locales: tuple[str, ...] = ()) -> list[Status]:
                            states.count("fuzzy"), states.count("missing"),
                            translation.reviewed, path))
     problems.raise_if_any()
-    if not rows:
-        raise HandoutsError([Problem(
-            "no locales to translate into: every configured locale is a source language",
-            file=project.config_doc.path,
-            hint="add locales to 'locales' in handouts.yaml, or pass --locale xx")])
     return rows
 

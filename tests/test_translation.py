@@ -338,3 +338,13 @@ def test_a_new_language_lists_every_unfinished_catalog_at_once(project: ProjectC
            "finished (64 missing)" in out
     assert "fr/_interface.po: the 'fr' interface words are not finished" in out
     assert "2 problems found; nothing was written." in out
+
+
+def test_translating_into_the_source_language_says_there_is_nothing_to_do(
+        project: ProjectCopy) -> None:
+    for command in ("update", "status"):
+        result = project.run("translate", command, "--locale", "en-GB")
+        assert result.exit_code == 1, result.output
+        assert "handouts.yaml: nothing to translate: the handouts are written in en-GB" \
+            in result.output
+    assert not project.path("data/translations/en-GB").exists()
