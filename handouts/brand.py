@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field, field_validator, model_validator
+from pydantic import Field, field_validator
 
-from .colors import AA_NORMAL_TEXT, contrast_ratio, nearest_passing, parse_hex, to_hex
+from .colors import parse_hex
 from .content import Text
 from .errors import HandoutsError, Problem, ProblemList
 from .images import image_problem
@@ -29,26 +29,6 @@ class Colors(Model):
     def _is_colour(cls, value: str) -> str:
         parse_hex(value)  # raises ValueError with the readable message
         return value
-
-    @model_validator(mode="after")
-    def _readable(self) -> Colors:
-        # The primary colour carries text twice: the clinic name on the band, and the
-        # headings on white paper. Both must reach WCAG AA for normal text.
-        on_primary, primary = parse_hex(self.on_primary), parse_hex(self.primary)
-        for text, background, where in ((on_primary, primary, "on the primary band"),
-                                        (primary, parse_hex(WHITE), "for headings on white")):
-            ratio = contrast_ratio(text, background)
-            if ratio < AA_NORMAL_TEXT:
-                # Suggest a primary that works for both uses, keeping the clinic's hue.
-                fixed = nearest_passing(primary, on_primary)
-                fixed = nearest_passing(fixed, parse_hex(WHITE))
-                raise ValueError(
-                    f"text {where} is too faint: contrast {ratio:.2f}:1 between "
-                    f"{to_hex(text)} and {to_hex(background)}; WCAG AA needs "
-                    f"{AA_NORMAL_TEXT}:1|try primary: \"{to_hex(fixed)}\" (same hue, "
-                    f"{contrast_ratio(on_primary, fixed):.1f}:1 on the band), or another "
-                    "on_primary colour")
-        return self
 
 
 class Brand(Model):

@@ -28,6 +28,7 @@ from .content import Handout
 from .errors import HandoutsError, Problem
 from .files import write_atomically
 from .locales import canonical
+from .plain_language import ReadingLevel
 from .quality import Finding, blocking_problems, run_checks
 from .translating import Status, extract, status, update
 from .words import ENGLISH
@@ -239,7 +240,7 @@ def build(settings: Settings, handout_ids: tuple[str, ...], brands: tuple[str, .
     project = settings.project()
     request = _age_request(age, born, on, born_at)
     jobs = select_jobs(project, handout_ids, brands, age=request, locales=locales)
-    blocking = blocking_problems(run_checks(project), jobs, allow_expired)
+    blocking = blocking_problems(run_checks(project).findings, jobs, allow_expired)
     if blocking:
         raise HandoutsError(blocking)
     target = out_dir if out_dir is not None else project.output_dir
@@ -262,28 +263,33 @@ def build(settings: Settings, handout_ids: tuple[str, ...], brands: tuple[str, .
 @click.option("--format", "output_format", type=click.Choice(["text", "json"]),
               default="text", show_default=True, help="json is for CI and scripts.")
 @click.option("--strict", is_flag=True, help="Fail (exit 1) on warnings too.")
+@click.option("--readability", "show_levels", is_flag=True,
+              help="Also list the reading level of every sheet (band and language).")
 @click.pass_obj
 def check(settings: Settings, locales: tuple[str, ...], allow_draft: bool,
-          output_format: str, strict: bool) -> None:
+          output_format: str, strict: bool, show_levels: bool) -> None:
     """Check everything a build would print, and the quality gates, writing nothing.
 
     Runs the whole pipeline in memory (translations, glyphs, templates, layout, card
     fit) for every handout and brand in the project, also those handouts.yaml does not
     list, in every configured locale, so that what passes here also builds. Then runs
-    the quality checks: review dates, actionability (something to do, whom to call,
-    lists of at most 7 items), image resolution and links. Each check is an error or
-    a warning (set per project under 'checks:' in handouts.yaml). Exit code 1 on any
-    error, or on a warning with --strict.
+    the quality checks: reading level of every band in every language, sentences over
+    20 words, jargon (data/glossary), review dates, actionability (something to do,
+    whom to call, lists of at most 7 items), colour contrast, image resolution and
+    links. Each check is an error or a warning (set per project under 'checks:' in
+    handouts.yaml). Exit code 1 on any error, or on a warning with --strict.
 
     \b
     Examples:
       handouts check
+      handouts check --readability
       handouts check --strict --format json
       handouts check --lang es --allow-draft
     """
     project = settings.project()
     jobs = select_jobs(project, everything=True, locales=locales)
-    findings = run_checks(project)
+    report = run_checks(project)
+    findings = report.findings
     try:
         make_pdfs(project, jobs, project.output_dir, allow_draft)
     except HandoutsError as exc:
@@ -297,8 +303,13 @@ def check(settings: Settings, locales: tuple[str, ...], allow_draft: bool,
     if output_format == "json":
         click.echo(json.dumps({"findings": [_finding_json(f) for f in findings],
                                "errors": errors, "warnings": warnings,
-                               "pdfs": len(jobs)}, indent=2))
+                               "pdfs": len(jobs),
+                               "reading_levels": [level.as_json()
+                                                  for level in report.reading_levels]},
+                              indent=2, ensure_ascii=False))
     else:
+        if show_levels:
+            _print_reading_levels(report.reading_levels)
         _print_findings(findings)
         click.secho(summary, fg="red" if errors else ("yellow" if warnings else "green"))
     if errors or (strict and warnings):
@@ -312,6 +323,20 @@ def _problem_subject(problem: Problem, project: Project) -> str:
             if problem.file.stem in known:
                 return f"{kind} '{problem.file.stem}'"
     return "project"
+
+
+def _print_reading_levels(levels: list[ReadingLevel]) -> None:
+    rows = [(level.handout, level.band or "-", level.locale, level.description,
+             f"{level.max_grade:g} / {level.recommended_grade:g}",
+             "ok" if level.grade is None or level.grade <= level.recommended_grade else
+             "above recommended" if level.grade <= level.max_grade else "too hard")
+            for level in levels]
+    header = ("handout", "band", "lang", "reading level", "max / recommended", "")
+    widths = [max(len(str(row[i])) for row in [header, *rows]) for i in range(5)]
+    for row in [header, *rows]:
+        click.echo("  ".join(str(cell).ljust(width) for cell, width in
+                             zip(row, [*widths, 0])).rstrip())
+    click.echo()
 
 
 def _print_findings(findings: list[Finding]) -> None:

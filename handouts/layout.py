@@ -58,6 +58,45 @@ TONES = {
 }
 
 
+TEXT_CONTRAST = 4.5  # WCAG 2.x AA, normal text
+GRAPHIC_CONTRAST = 3.0  # WCAG 2.x AA, icons and bullets
+
+
+@dataclass(frozen=True)
+class ColourPair:
+    """A foreground the theme draws on a background, and the contrast it needs."""
+
+    what: str
+    foreground: colors.Color
+    background: colors.Color
+    minimum: float
+    brand_colour: str | None = None  # the brand's colour key it depends on, if any
+
+
+def colour_pairs(primary: str, on_primary: str) -> list[ColourPair]:
+    """Every text and icon colour the theme prints, on what, for a brand's colours.
+    (The accent colour only draws rules and bullets, which carry no meaning.)"""
+    white = colors.white
+    brand_primary = colors.HexColor(primary)
+    pairs = [
+        ColourPair("body text", INK, white, TEXT_CONTRAST),
+        ColourPair("small print and captions", MUTED, white, TEXT_CONTRAST),
+        ColourPair("status notes in the footer", SAMPLE_INK, white, TEXT_CONTRAST),
+        ColourPair("headings", brand_primary, white, TEXT_CONTRAST, "primary"),
+        ColourPair("clinic name on the header band", colors.HexColor(on_primary),
+                   brand_primary, TEXT_CONTRAST, "on_primary"),
+    ]
+    for tone, style in TONES.items():
+        pairs += [
+            ColourPair(f"text in the {tone} box", INK, style.background, TEXT_CONTRAST),
+            ColourPair(f"captions in the {tone} box", MUTED, style.background, TEXT_CONTRAST),
+            ColourPair(f"label and headings of the {tone} box", style.ink, style.background,
+                       TEXT_CONTRAST),
+            ColourPair(f"icon of the {tone} box", white, style.ink, GRAPHIC_CONTRAST),
+        ]
+    return pairs
+
+
 @dataclass(frozen=True)
 class PageInfo:
     """What the page frame prints around the content."""

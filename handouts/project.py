@@ -27,11 +27,32 @@ CONFIG_NAME = "handouts.yaml"
 
 Script = Annotated[str, StringConstraints(pattern=r"^[A-Z][a-z]{3}$")]
 CheckId = Literal["review-overdue", "review-due-soon", "translation-unreviewed",
-                  "action-section", "help-section", "list-length", "image-resolution", "link"]
+                  "action-section", "help-section", "list-length", "image-resolution", "link",
+                  "reading-level", "reading-level-recommended", "long-sentence", "jargon",
+                  "contrast"]
 # YAML reads a bare `off` as false; both mean the check is switched off.
 CheckLevel = Annotated[Literal["error", "warning", "off"],
                        BeforeValidator(lambda v: "off" if v is False else v)]
 DEFAULT_FONTS = {"Latn": "pt-sans", "Cyrl": "pt-sans"}
+Grade = Annotated[float, Field(ge=1, le=18)]
+
+
+class LocaleTargets(Model):
+    """A language's own reading-level targets (e.g. Russian words are longer)."""
+
+    max_grade: Grade | None = None
+    recommended_grade: Grade | None = None
+
+
+class ReadabilityTargets(Model):
+    """Reading-level targets, as US school grades (see README, "Quality checks")."""
+
+    max_grade: Grade = Field(8, description="Above this grade is a 'reading-level' finding.")
+    recommended_grade: Grade = Field(
+        6, description="Above this grade is a 'reading-level-recommended' finding.")
+    max_sentence_words: int = Field(20, ge=5, description="Longer sentences are findings.")
+    locales: dict[LocaleCode, LocaleTargets] = Field(
+        {}, description="Targets of one language, e.g. ru: {recommended_grade: 8}.")
 
 
 class Config(Model):
@@ -52,6 +73,9 @@ class Config(Model):
     checks: dict[CheckId, CheckLevel] = Field(
         {}, description="Level of a quality check: error, warning or off "
                         "(see 'handouts check --help').")
+    glossary_dir: Text = Field("data/glossary", description="Jargon glossaries, one "
+                               "<locale>.yaml each.")
+    readability: ReadabilityTargets = ReadabilityTargets()
     fonts: dict[Script, Slug] = Field(
         DEFAULT_FONTS, description="fontpkg family (static faces) for each script, by "
                                    "ISO 15924 code: Latn, Cyrl, Arab...")

@@ -13,6 +13,11 @@ reports every finding; ``handouts build`` refuses content with error-level findi
     list-length             a list of more than 7 items
     image-resolution        a photo printed at less than 150 dpi
     link                    a website or source URL that is not a valid web address
+    reading-level           a sheet (band and language) reads above the maximum grade
+    reading-level-recommended  ... above the recommended grade
+    long-sentence           a sentence of more than 20 words
+    jargon                  a glossary word not explained in brackets at its first use
+    contrast                a text or icon colour too faint on its background
 """
 
 from __future__ import annotations
@@ -28,20 +33,25 @@ from PIL import Image as PILImage
 
 from .bands import for_band
 from .errors import Problem
-from .brand import LoadedBrand
+from .brand import WHITE, LoadedBrand
 from .content import AgeBand, Handout, LoadedHandout, Section
-from .layout import text_width
+from .colors import contrast_ratio, nearest_passing, parse_hex, to_hex
+from .layout import colour_pairs, text_width
 from .localize import Translation, is_source_language
+from .plain_language import ReadingLevel, Sheet, Term, load_glossary, long_sentences, \
+    reading_level, sheets, unexplained_jargon
 from .project import Project
 from .selection import BuildJob
 from .translating import catalog_files
+from .yamlsource import load_yaml
 
 Level = Literal["error", "warning"]
 DEFAULT_LEVELS: dict[str, Level] = {
     "review-overdue": "error", "review-due-soon": "warning",
     "translation-unreviewed": "warning", "action-section": "error",
     "help-section": "error", "list-length": "warning", "image-resolution": "warning",
-    "link": "error"}
+    "link": "error", "reading-level": "error", "reading-level-recommended": "warning",
+    "long-sentence": "warning", "jargon": "warning", "contrast": "error"}
 DUE_SOON_DAYS = 60
 MAX_LIST_ITEMS = 7
 MIN_DPI = 150
@@ -65,10 +75,16 @@ class Finding:
                        hint=self.hint)
 
 
-def run_checks(project: Project, today: dt.date | None = None) -> list[Finding]:
+@dataclass(frozen=True)
+class Report:
+    findings: list[Finding]
+    reading_levels: list[ReadingLevel]  # every sheet's, also those that pass
+
+
+def run_checks(project: Project, today: dt.date | None = None) -> Report:
     """Every finding of every handout and brand, at the project's configured levels."""
     today = today or dt.date.today()
-    found: list[Finding] = []
+    levels, found = plain_language(project)
     for loaded in project.handouts.values():
         found += governance(project, loaded, today)
         for band in loaded.handout.age_bands or [None]:
@@ -78,8 +94,10 @@ def run_checks(project: Project, today: dt.date | None = None) -> list[Finding]:
         found += source_links(loaded)
     for brand in project.brands.values():
         found += brand_links(brand)
-    levels = {**DEFAULT_LEVELS, **project.config.checks}
-    return [replace(f, level=levels[f.check]) for f in found if levels[f.check] != "off"]
+        found += contrast(brand)
+    configured = {**DEFAULT_LEVELS, **project.config.checks}
+    return Report([replace(f, level=configured[f.check]) for f in found
+                   if configured[f.check] != "off"], levels)
 
 
 def blocking_problems(findings: list[Finding], jobs: list[BuildJob],
@@ -221,3 +239,87 @@ def brand_links(brand: LoadedBrand) -> list[Finding]:
     return [Finding("link", "error", f"website '{website}' is not a web address",
                     f"brand '{brand.id}'", brand.path, None,
                     "write it as clinic.example or https://clinic.example/page")]
+
+
+def contrast(brand: LoadedBrand) -> list[Finding]:
+    """WCAG AA contrast of every text and icon colour the theme prints with this brand."""
+    colours = brand.brand.colors
+    found = []
+    for pair in colour_pairs(colours.primary, colours.on_primary):
+        foreground, background = pair.foreground.rgb(), pair.background.rgb()
+        ratio = contrast_ratio(foreground, background)
+        if ratio >= pair.minimum:
+            continue
+        line, hint = None, "the theme's colours are fixed: report this as a bug"
+        if pair.brand_colour:
+            line = load_yaml(brand.path).position(("colors", pair.brand_colour))[0]
+            # A primary that works on the band and for headings, in the clinic's hue.
+            on_primary = parse_hex(colours.on_primary)
+            fixed = nearest_passing(parse_hex(colours.primary), on_primary)
+            fixed = nearest_passing(fixed, parse_hex(WHITE))
+            hint = (f"try primary: \"{to_hex(fixed)}\" (same hue, "
+                    f"{contrast_ratio(on_primary, fixed):.1f}:1 on the band), or another "
+                    "on_primary colour")
+        found.append(Finding(
+            "contrast", "error", f"{pair.what}: contrast {ratio:.2f}:1 between "
+            f"{to_hex(foreground)} and {to_hex(background)} is too faint; WCAG AA needs "
+            f"{pair.minimum:g}:1", f"brand '{brand.id}'", brand.path, line, hint))
+    return found
+
+
+# ---------------------------------------------------------------- plain language
+
+
+def plain_language(project: Project) -> tuple[list[ReadingLevel], list[Finding]]:
+    """Reading level, long sentences and jargon of every sheet in every language."""
+    targets = project.config.readability
+    glossary_dir = project.root / project.config.glossary_dir
+    glossaries: dict[str, list[Term]] = {}
+    levels, found = [], []
+    seen: set[tuple] = set()  # a text shared by several bands is reported once
+    for sheet in sheets(project, catalog_files(project)):
+        level = reading_level(sheet, targets)
+        levels.append(level)
+        found += _level_findings(sheet, level)
+        for long in long_sentences(sheet, targets.max_sentence_words):
+            if (long.file, long.line, long.sentence) not in seen:
+                seen.add((long.file, long.line, long.sentence))
+                found.append(Finding(
+                    "long-sentence", "warning", f"a sentence of {long.words} words "
+                    f"({sheet.locale}): \"{long.sentence}\"", _subject(sheet.loaded),
+                    long.file, long.line, f"split it: sentences of at most "
+                    f"{targets.max_sentence_words} words are easier to follow"))
+        if sheet.locale not in glossaries:
+            glossaries[sheet.locale] = load_glossary(glossary_dir, sheet.locale)
+        for use in unexplained_jargon(sheet, glossaries[sheet.locale]):
+            key = (use.term.word, use.piece.file, use.piece.line)
+            if key not in seen:
+                seen.add(key)
+                found.append(Finding(
+                    "jargon", "warning", f"'{use.found}' is a medical word "
+                    f"({sheet.locale}); its glossary says: {use.term.plain}",
+                    _subject(sheet.loaded), use.piece.file, use.piece.line,
+                    f"write '{use.term.plain}', or explain it in brackets where it first "
+                    f"appears: '{use.found} ({use.term.plain})'"))
+    return levels, found
+
+
+def _level_findings(sheet: Sheet, level: ReadingLevel) -> list[Finding]:
+    grade = level.grade
+    if grade is None:
+        return []
+    if grade > level.max_grade:
+        check, target = "reading-level", f"the most is grade {level.max_grade:g}"
+    elif grade > level.recommended_grade:
+        check, target = "reading-level-recommended", \
+            f"grade {level.recommended_grade:g} is recommended"
+    else:
+        return []
+    where = f", band '{level.band}'" if level.band else ""
+    hardest = ", ".join(f"'{s.section}' ({s.description})" for s in level.hardest)
+    return [Finding(
+        check, "error" if check == "reading-level" else "warning",
+        f"reads at {level.description} ({level.locale}{where}); {target}",
+        _subject(sheet.loaded), level.file, level.line,
+        (f"hardest sections: {hardest}. " if hardest else "") +
+        "Use shorter sentences and everyday words")]

@@ -1,0 +1,273 @@
+"""Plain-language checks of the printed words: reading level, long sentences, jargon.
+
+They read each sheet as a parent gets it: one age band, in one language, so a Russian
+translation that reads harder than its English source is caught on its own. Findings
+point at the line a writer has to change: the YAML line of a source text, or the PO
+entry of a translation.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from pydantic import Field
+
+from .bands import for_band
+from .catalogs import CatalogFiles
+from .content import PLACEHOLDER_RE, AgeBand, LoadedHandout, Text
+from .errors import HandoutsError
+from .localize import LocalizedHandout, Translation, localize
+from .locales import fallbacks
+from .messages import SourceText, source_texts
+from .project import Project, ReadabilityTargets
+from .readability import Formula, TextStats, measure, rules_for, sentences, words
+from .render import plain_text
+from .validation import Model, validate_document
+from .yamlsource import load_yaml
+
+WORST_SECTIONS = 2
+MIN_SECTION_WORDS = 12  # fewer words give a grade that means nothing
+
+
+@dataclass(frozen=True)
+class Piece:
+    """One printed text of a sheet, as plain words, and the line that holds it."""
+
+    section: str  # section id, or "summary"/"title"
+    text: str
+    prose: bool  # paragraphs and list items; titles and headings are not read as prose
+    file: Path
+    line: int | None
+
+
+@dataclass(frozen=True)
+class SectionLevel:
+    section: str
+    score: float
+    description: str
+
+
+@dataclass(frozen=True)
+class ReadingLevel:
+    """The reading level of one sheet: a handout in one band and locale."""
+
+    handout: str
+    band: str | None
+    locale: str
+    formula: Formula | None
+    score: float | None
+    stats: TextStats
+    max_grade: float
+    recommended_grade: float
+    hardest: tuple[SectionLevel, ...]  # hardest first, only sections long enough to score
+    file: Path
+    line: int | None
+
+    @property
+    def grade(self) -> float | None:
+        return None if self.formula is None or self.score is None else \
+            self.formula.grade(self.score)
+
+    @property
+    def description(self) -> str:
+        if self.formula is None or self.score is None:
+            return "no readability formula for this language"
+        return self.formula.describe(self.score)
+
+    def as_json(self) -> dict[str, object]:
+        return {"handout": self.handout, "band": self.band, "locale": self.locale,
+                "formula": self.formula.name if self.formula else None,
+                "score": None if self.score is None else round(self.score, 1),
+                "grade": self.grade, "max_grade": self.max_grade,
+                "recommended_grade": self.recommended_grade,
+                "sentences": self.stats.sentences, "words": self.stats.words,
+                "syllables": self.stats.syllables,
+                "hardest_sections": [{"section": s.section, "score": round(s.score, 1)}
+                                     for s in self.hardest]}
+
+
+@dataclass(frozen=True)
+class Sheet:
+    """The printed texts of one handout in one band and locale."""
+
+    loaded: LoadedHandout
+    band: AgeBand | None
+    locale: str
+    pieces: tuple[Piece, ...]
+    file: Path  # where a writer changes this sheet's words: the YAML or the PO file
+
+
+def sheets(project: Project, files: CatalogFiles) -> Iterator[Sheet]:
+    """Every sheet of every handout in every configured locale that can be printed.
+
+    A translation that is unfinished is skipped here: the build check reports it.
+    """
+    for loaded in project.handouts.values():
+        for locale in project.config.locales:
+            try:
+                localized = localize(loaded, locale, files)
+            except HandoutsError:
+                continue
+            translation = Translation(localized.catalog) if localized.catalog else None
+            for band in loaded.handout.age_bands or [None]:
+                yield Sheet(loaded, band, locale,
+                            tuple(_pieces(loaded, localized, band, translation)),
+                            localized.catalog or loaded.path)
+
+
+def _pieces(loaded: LoadedHandout, localized: LocalizedHandout, band: AgeBand | None,
+            translation: Translation | None) -> Iterator[Piece]:
+    source = for_band(loaded.handout, band) if band else loaded.handout
+    shown = for_band(localized.handout, band) if band else localized.handout
+    paths = {(t.context, t.text): t.path for t in source_texts(loaded.handout)}
+    # Translation keeps the structure, so the two walks pair text for text.
+    for original, text in zip(source_texts(source), source_texts(shown)):
+        if not text.printed or text.path[0] not in ("title", "summary", "sections"):
+            continue
+        file, line = _position(loaded, original, paths, translation)
+        section = source.sections[text.path[1]].id if text.path[0] == "sections" \
+            else text.path[0]
+        prose = text.path[0] != "title" and text.path[-1] != "heading"
+        yield Piece(section, plain_text(PLACEHOLDER_RE.sub("", text.text), {}), prose,
+                    file, line)
+
+
+def _position(loaded: LoadedHandout, original: SourceText, paths: dict,
+              translation: Translation | None) -> tuple[Path, int | None]:
+    if translation is not None:
+        entry = translation.entry(original.context, original.text)
+        if entry is not None and entry.msgstr:
+            return translation.path, entry.linenum or None
+    return loaded.path, loaded.doc.position(paths[(original.context, original.text)])[0]
+
+
+# ---------------------------------------------------------------- reading level
+
+
+def targets_for(targets: ReadabilityTargets, locale: str) -> tuple[float, float]:
+    """(maximum grade, recommended grade) for a locale: its own setting or the default."""
+    maximum, recommended = targets.max_grade, targets.recommended_grade
+    for code in reversed(fallbacks(locale)):
+        own = targets.locales.get(code)
+        if own is not None:
+            maximum = own.max_grade if own.max_grade is not None else maximum
+            recommended = own.recommended_grade if own.recommended_grade is not None \
+                else recommended
+    return maximum, recommended
+
+
+def reading_level(sheet: Sheet, targets: ReadabilityTargets) -> ReadingLevel:
+    rules = rules_for(sheet.locale)
+    maximum, recommended = targets_for(targets, sheet.locale)
+    prose = [piece for piece in sheet.pieces if piece.prose]
+    first_line = next((p.line for p in prose if p.file == sheet.file), None)
+    level = ReadingLevel(sheet.loaded.id, sheet.band.id if sheet.band else None,
+                         sheet.locale, None, None, TextStats(0, 0, 0), maximum, recommended,
+                         (), sheet.file, first_line)
+    if rules is None or not prose:
+        return level
+    formula = rules.formula
+    stats = measure([p.text for p in prose], rules)
+    by_section: dict[str, list[str]] = {}
+    for piece in prose:
+        by_section.setdefault(piece.section, []).append(piece.text)
+    scored = []
+    for section, texts in by_section.items():
+        part = measure(texts, rules)
+        if part.words >= MIN_SECTION_WORDS:
+            score = formula.score(part)
+            scored.append(SectionLevel(section, score, formula.describe(score)))
+    # Ease scores fall as text gets harder; grades rise.
+    scored.sort(key=lambda s: -s.score if formula.table else s.score, reverse=True)
+    hardest = tuple(scored[:WORST_SECTIONS])
+    line = next((p.line for p in prose if hardest and p.section == hardest[0].section
+                 and p.file == sheet.file), first_line)
+    return ReadingLevel(level.handout, level.band, level.locale, formula,
+                        formula.score(stats), stats, maximum, recommended, hardest,
+                        sheet.file, line)
+
+
+@dataclass(frozen=True)
+class LongSentence:
+    sentence: str
+    words: int
+    file: Path
+    line: int | None
+    locale: str
+
+
+def long_sentences(sheet: Sheet, limit: int) -> Iterator[LongSentence]:
+    for piece in sheet.pieces:
+        for sentence in sentences(piece.text):
+            count = len(words(sentence))
+            if count > limit:
+                yield LongSentence(sentence, count, piece.file, piece.line, sheet.locale)
+
+
+# ---------------------------------------------------------------- jargon
+
+
+class Glossary(Model):
+    """``data/glossary/<locale>.yaml``: medical words and the plain words for them."""
+
+    terms: dict[Text, Text] = Field(
+        description="Medical word: plain alternative. End a word with * to match any "
+                    "ending (fontanel* matches fontanel and fontanelles).")
+
+
+@dataclass(frozen=True)
+class Term:
+    word: str  # as the glossary writes it
+    plain: str
+    pattern: re.Pattern[str]
+    file: Path
+    line: int | None
+
+
+def load_glossary(folder: Path, locale: str) -> list[Term]:
+    """The glossary for a locale (es-MX uses es.yaml if it has none of its own)."""
+    for code in fallbacks(locale):
+        path = folder / f"{code}.yaml"
+        if path.is_file():
+            doc = load_yaml(path)
+            glossary = validate_document(Glossary, doc)
+            return [Term(word, plain, _term_pattern(word), path,
+                         doc.position(("terms", word))[0])
+                    for word, plain in glossary.terms.items()]
+    return []
+
+
+def _term_pattern(word: str) -> re.Pattern[str]:
+    stem = word.rstrip("*")
+    ending = r"\w*" if word.endswith("*") else ""
+    return re.compile(rf"(?<!\w){re.escape(stem)}{ending}(?!\w)", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class JargonUse:
+    term: Term
+    found: str  # the word as the text writes it
+    piece: Piece
+
+
+def unexplained_jargon(sheet: Sheet, glossary: list[Term]) -> Iterator[JargonUse]:
+    """Glossary words whose first use on the sheet is not explained in brackets:
+    'fontanelle (soft spot)' and 'soft spot (fontanelle)' both explain it."""
+    for term in glossary:
+        for piece in sheet.pieces:
+            match = term.pattern.search(piece.text)
+            if match is None:
+                continue
+            if not _bracketed(piece.text, match):
+                yield JargonUse(term, match.group(0), piece)
+            break
+
+
+def _bracketed(text: str, match: re.Match[str]) -> bool:
+    followed = re.match(r"\s*\(", text[match.end():]) is not None
+    before = text[:match.start()]
+    inside = before.rfind("(") > before.rfind(")")
+    return followed or inside
