@@ -179,7 +179,7 @@ def reading_level(sheet: Sheet, targets: ReadabilityTargets) -> ReadingLevel:
         part = measure(texts, rules)
         if part.words >= MIN_SECTION_WORDS:
             score = formula.score(part)
-            scored.append(SectionLevel(section, score, formula.describe(score)))
+            scored.append(SectionLevel(section, score, formula.describe(score, named=False)))
     # Ease scores fall as text gets harder; grades rise.
     scored.sort(key=lambda s: -s.score if formula.table else s.score, reverse=True)
     hardest = tuple(scored[:WORST_SECTIONS])

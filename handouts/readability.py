@@ -66,13 +66,13 @@ class Formula:
         return next((row.grade for row in self.table if score >= row.min_score),
                     self.table[-1].grade)
 
-    def describe(self, score: float) -> str:
-        """'grade 3.2' or 'Fernández-Huerta 74.1 (grade 6)'."""
+    def describe(self, score: float, named: bool = True) -> str:
+        """'grade 3.2', or 'Fernández-Huerta 74.1 (grade 6)' ('74.1, grade 6' unnamed)."""
         if not self.table:
             return f"grade {score:.1f}"
         label = next((row.label for row in self.table if score >= row.min_score),
                      self.table[-1].label)
-        return f"{self.name} {score:.1f} ({label})"
+        return f"{self.name} {score:.1f} ({label})" if named else f"{score:.1f}, {label}"
 
 
 # Flesch (1949), "The Art of Readable Writing": reading ease to school grade.
