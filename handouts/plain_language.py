@@ -21,12 +21,12 @@ from .content import PLACEHOLDER_RE, AgeBand, LoadedHandout, Text
 from .errors import HandoutsError
 from .localize import LocalizedHandout, Translation, localize
 from .locales import fallbacks
-from .messages import SourceText, source_texts
+from .messages import source_texts
 from .project import Project, ReadabilityTargets
 from .readability import Formula, TextStats, measure, rules_for, sentences, words
 from .render import plain_text
 from .validation import Model, validate_document
-from .yamlsource import load_yaml
+from .yamlsource import KeyPath, YamlDocument, load_yaml
 
 WORST_SECTIONS = 2
 MIN_SECTION_WORDS = 12  # fewer words give a grade that means nothing
@@ -41,6 +41,14 @@ class Piece:
     prose: bool  # paragraphs and list items; titles and headings are not read as prose
     file: Path
     line: int | None
+    doc: YamlDocument | None = None  # the source file, to find a word's own line
+    path: KeyPath = ()
+
+    def line_of(self, needle: str) -> int | None:
+        """The line of ``needle`` in a source text (a PO entry gives its first line)."""
+        if self.doc is None:
+            return self.line
+        return self.doc.find(self.path, needle)[0] or self.line
 
 
 @dataclass(frozen=True)
@@ -127,21 +135,17 @@ def _pieces(loaded: LoadedHandout, localized: LocalizedHandout, band: AgeBand | 
     for original, text in zip(source_texts(source), source_texts(shown)):
         if not text.printed or text.path[0] not in ("title", "summary", "sections"):
             continue
-        file, line = _position(loaded, original, paths, translation)
         section = source.sections[text.path[1]].id if text.path[0] == "sections" \
             else text.path[0]
         prose = text.path[0] != "title" and text.path[-1] != "heading"
-        yield Piece(section, plain_text(PLACEHOLDER_RE.sub("", text.text), {}), prose,
-                    file, line)
-
-
-def _position(loaded: LoadedHandout, original: SourceText, paths: dict,
-              translation: Translation | None) -> tuple[Path, int | None]:
-    if translation is not None:
-        entry = translation.entry(original.context, original.text)
-        if entry is not None and entry.msgstr:
-            return translation.path, entry.linenum or None
-    return loaded.path, loaded.doc.position(paths[(original.context, original.text)])[0]
+        plain = plain_text(PLACEHOLDER_RE.sub("", text.text), {})
+        entry = translation.entry(original.context, original.text) if translation else None
+        if translation is not None and entry is not None and entry.msgstr:
+            yield Piece(section, plain, prose, translation.path, entry.linenum or None)
+        else:
+            path = paths[(original.context, original.text)]
+            yield Piece(section, plain, prose, loaded.path, loaded.doc.position(path)[0],
+                        loaded.doc, path)
 
 
 # ---------------------------------------------------------------- reading level
@@ -204,7 +208,9 @@ def long_sentences(sheet: Sheet, limit: int) -> Iterator[LongSentence]:
         for sentence in sentences(piece.text):
             count = len(words(sentence))
             if count > limit:
-                yield LongSentence(sentence, count, piece.file, piece.line, sheet.locale)
+                start = " ".join(words(sentence)[:3])
+                yield LongSentence(sentence, count, piece.file, piece.line_of(start),
+                                   sheet.locale)
 
 
 # ---------------------------------------------------------------- jargon
@@ -214,8 +220,8 @@ class Glossary(Model):
     """``data/glossary/<locale>.yaml``: medical words and the plain words for them."""
 
     terms: dict[Text, Text] = Field(
-        description="Medical word: plain alternative. End a word with * to match any "
-                    "ending (fontanel* matches fontanel and fontanelles).")
+        description="Medical word: plain alternative. A * stands for any letters "
+                    "(fontanel* matches fontanel and fontanelles).")
 
 
 @dataclass(frozen=True)
@@ -241,9 +247,8 @@ def load_glossary(folder: Path, locale: str) -> list[Term]:
 
 
 def _term_pattern(word: str) -> re.Pattern[str]:
-    stem = word.rstrip("*")
-    ending = r"\w*" if word.endswith("*") else ""
-    return re.compile(rf"(?<!\w){re.escape(stem)}{ending}(?!\w)", re.IGNORECASE)
+    body = re.escape(word).replace(r"\*", r"\w*").replace(r"\ ", r"\s+")
+    return re.compile(rf"(?<!\w){body}(?!\w)", re.IGNORECASE)
 
 
 @dataclass(frozen=True)

@@ -292,13 +292,13 @@ def plain_language(project: Project) -> tuple[list[ReadingLevel], list[Finding]]
         if sheet.locale not in glossaries:
             glossaries[sheet.locale] = load_glossary(glossary_dir, sheet.locale)
         for use in unexplained_jargon(sheet, glossaries[sheet.locale]):
-            key = (use.term.word, use.piece.file, use.piece.line)
-            if key not in seen:
-                seen.add(key)
+            line = use.piece.line_of(use.found)
+            if (use.term.word, use.piece.file, line) not in seen:
+                seen.add((use.term.word, use.piece.file, line))
                 found.append(Finding(
                     "jargon", "warning", f"'{use.found}' is a medical word "
                     f"({sheet.locale}); its glossary says: {use.term.plain}",
-                    _subject(sheet.loaded), use.piece.file, use.piece.line,
+                    _subject(sheet.loaded), use.piece.file, line,
                     f"write '{use.term.plain}', or explain it in brackets where it first "
                     f"appears: '{use.found} ({use.term.plain})'"))
     return levels, found

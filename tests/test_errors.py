@@ -144,7 +144,8 @@ def test_bad_colour(project: ProjectCopy) -> None:
 def test_low_contrast_gives_ratio_and_suggestion(project: ProjectCopy) -> None:
     project.edit(RIVERSIDE, 'primary: "#0B5D6B"', 'primary: "#7FC8D3"')
     out = fails(project)
-    assert "text on the primary band is too faint: contrast 1.8" in out
+    assert "clinic name on the header band: contrast 1.89:1 between #FFFFFF and #7FC8D3 " \
+           "is too faint" in out
     assert "WCAG AA needs 4.5:1" in out and "try primary: \"#" in out
 
 
