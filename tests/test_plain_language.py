@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 
+import pypdf
 import pytest
 
 from conftest import ProjectCopy
@@ -173,3 +174,22 @@ def test_faint_brand_colour_is_a_contrast_error(project: ProjectCopy) -> None:
     assert "clinic name on the header band: contrast 1.89:1" in out
     assert "try primary: \"#307F8B\" (same hue, 4.6:1 on the band)" in out
     assert "brand 'harbour'" not in out
+
+
+def test_body_text_is_never_under_12_pt(built_catalog: ProjectCopy) -> None:
+    # Smaller print is allowed only in the header band and the footer.
+    pdfs = sorted((built_catalog.root / "output").glob("*/*/*.pdf"))
+    assert len(pdfs) == 60
+    for pdf in pdfs:
+        for number, page in enumerate(pypdf.PdfReader(pdf).pages, 1):
+            height = float(page.mediabox.height)
+            small: list[str] = []
+
+            def visit(text: str, cm: list[float], tm: list[float], font: object,
+                      size: float) -> None:
+                y = tm[5] * cm[3] + cm[5]
+                if text.strip() and size * tm[3] < 12 and 0.13 * height < y < 0.85 * height:
+                    small.append(f"{size * tm[3]:.1f} pt: {text.strip()}")
+
+            page.extract_text(visitor_text=visit)
+            assert not small, f"{pdf.relative_to(built_catalog.root)} page {number}: {small}"
