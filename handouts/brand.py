@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import re
+import string
 from pathlib import Path
 from typing import Literal
+from urllib.parse import urlsplit
 
 from pydantic import Field, field_validator
 
@@ -47,6 +50,53 @@ class Brand(Model):
     templates: Text | None = Field(
         None, description="Folder of templates that override the project's, relative to "
                           "the brand file.")
+    qr_url: Text | None = Field(
+        None, description="Web address of a handout's online version, with {id} and "
+                          "{lang}, e.g. https://clinic.example/h/{id}/{lang}: the footer "
+                          "prints it as a QR code with the address under it.")
+
+    @field_validator("qr_url")
+    @classmethod
+    def _is_url_pattern(cls, value: str | None) -> str | None:
+        if value is not None:
+            qr_address(value, "newborn-tremor", "en")  # raises ValueError if unusable
+        return value
+
+    def qr_address(self, handout_id: str, locale: str) -> str | None:
+        return qr_address(self.qr_url, handout_id, locale) if self.qr_url else None
+
+
+QR_FIELDS = ("id", "lang")
+
+
+def qr_address(pattern: str, handout_id: str, locale: str) -> str:
+    """The web address a QR code carries: the pattern with {id} and {lang} filled in."""
+    try:
+        names = [name for _, name, _, _ in string.Formatter().parse(pattern)
+                 if name is not None]
+    except ValueError:  # a lone { or }
+        raise ValueError(f"'{pattern}' is not a web address pattern: every {{ needs its }}"
+                         "|write it like https://clinic.example/h/{id}/{lang}") from None
+    unknown = [name for name in names if name not in QR_FIELDS]
+    if unknown:
+        raise ValueError(f"unknown field {{{unknown[0]}}} in the QR address pattern; "
+                         "it may use {id} (the handout) and {lang} (the language)")
+    if "id" not in names:
+        raise ValueError("the QR address pattern needs {id}, so each handout gets its own "
+                         "address|write it like https://clinic.example/h/{id}/{lang}")
+    address = pattern.format(id=handout_id, lang=locale)
+    if not address.startswith(("https://", "http://")) or not valid_web_address(address):
+        raise ValueError(f"'{pattern}' is not a web address pattern|write it like "
+                         "https://clinic.example/h/{id}/{lang}")
+    return address
+
+
+def valid_web_address(text: str) -> bool:
+    """https://clinic.example/page, or a bare host such as clinic.example."""
+    parts = urlsplit(text if "://" in text else f"https://{text}")
+    host = parts.hostname or ""
+    return (parts.scheme in ("http", "https") and "." in host and " " not in text
+            and all(re.fullmatch(r"[a-z0-9-]+", label) for label in host.split(".")))
 
 
 class LoadedBrand(Model):

@@ -173,7 +173,8 @@ def make_pdf(project: Project, job: BuildJob, text: LocalizedHandout, interface:
             if handout.reviewed_on else None,
             notes=tuple(notes),
             draft=words.draft_translation if text.draft or interface.draft else None,
-            primary=b.colors.primary, accent=b.colors.accent, on_primary=b.colors.on_primary),
+            primary=b.colors.primary, accent=b.colors.accent, on_primary=b.colors.on_primary,
+            qr_url=b.qr_address(handout.id, job.locale)),
         metadata=Metadata(
             title=full_title, author=b.name,
             subject=plain_text(handout.summary, brand.placeholders(), words),

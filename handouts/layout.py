@@ -17,6 +17,8 @@ from xml.sax.saxutils import escape
 
 from PIL import Image as PILImage
 from reportlab.graphics import renderPDF
+from reportlab.graphics.barcode.qr import QrCodeWidget
+from reportlab.graphics.shapes import Drawing
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4, A6, LETTER
 from reportlab.lib.styles import ParagraphStyle
@@ -119,6 +121,7 @@ class PageInfo:
     primary: str
     accent: str
     on_primary: str
+    qr_url: str | None = None  # the online version: a QR code in the footer
 
 
 @dataclass(frozen=True)
@@ -613,10 +616,16 @@ class PageFrame:
         self.total = total_pages
         self.fonts = request.fonts
         self.notes = " ".join(self.info.notes)
+        # Sheets and checklists carry the QR code on every page. A card has no room: a
+        # code that phones can scan, with its address, would take a sixth of a side.
+        self.qr = QrCode(self.info.qr_url, self.fonts.regular) \
+            if self.info.qr_url and not self.card else None
         self.notes_beside = None if self.card or not self.notes else self._notes_beside()
         self.notes_on_own_line = bool(self.notes) and self.notes_beside is None
         self.footer = (9 * mm if self.card else 13 * mm) + (
             FOOTER_SIZE * 1.3 if self.notes_on_own_line and not self.card else 0)
+        if self.qr is not None:
+            self.footer = max(self.footer, self.qr.height + 3)
 
     def _footer_lines(self) -> list[tuple[str, str, colors.Color]]:
         """(text, font, colour) of each footer line, before any status-notes line."""
@@ -634,11 +643,16 @@ class PageFrame:
                           self.fonts.regular, MUTED))
         return lines
 
+    def _text_width(self) -> float:
+        """Width of the footer's text lines: the page, less the QR code's column."""
+        column = self.qr.width + 10 if self.qr is not None else 0
+        return self.size[0] - 2 * self.margin - column
+
     def _notes_beside(self) -> int | None:
         """The footer line whose right end takes the status notes: the last line, else
         the disclaimer, as long as both stay readable (the line may shrink to 7.5 pt).
         None: the notes need a line of their own."""
-        room = self.size[0] - 2 * self.margin
+        room = self._text_width()
         notes = stringWidth(self.notes, self.fonts.italic, FOOTER_SIZE) + 12
         lines = self._footer_lines()
         for index in (len(lines) - 1, 1):
@@ -757,19 +771,22 @@ class PageFrame:
         canv.setStrokeColor(colors.HexColor("#BBBBBB"))
         canv.setLineWidth(0.6)
         canv.line(m, top, w - m, top)
+        if self.qr is not None:
+            self.qr.draw(canv, w - m, top)
+        right_edge = m + self._text_width()
         y = top - lead
         page_text = words.page_of.format(page=page, pages=self.total)
         canv.setFont(self.fonts.bold, size)
         canv.setFillColor(INK)
-        canv.drawRightString(w - m, y, page_text)
+        canv.drawRightString(right_edge, y, page_text)
         right_texts = {0: (page_text, self.fonts.bold)}
         if self.notes_beside is not None:
             canv.setFont(self.fonts.italic, size)
             canv.setFillColor(SAMPLE_INK)
-            canv.drawRightString(w - m, y - lead * self.notes_beside, notes)
+            canv.drawRightString(right_edge, y - lead * self.notes_beside, notes)
             right_texts[self.notes_beside] = (notes, self.fonts.italic)
         for index, (text, font, color) in enumerate(lines):
-            room = w - 2 * m
+            room = self._text_width()
             if index in right_texts:
                 right, right_font = right_texts[index]
                 room -= stringWidth(right, right_font, size) + 12
@@ -778,6 +795,34 @@ class PageFrame:
             canv.drawString(m, y, text)
             y -= lead
         canv.restoreState()
+
+
+class QrCode:
+    """The QR code of a handout's online version, with its address printed under it
+    (without https://) for people who cannot scan."""
+
+    def __init__(self, url: str, font: str) -> None:
+        self.url = url
+        self.label = re.sub(r"^https?://", "", url)
+        self.font = font
+        self.side = 14 * mm
+        self.size = 6.5
+        self.width = max(self.side, stringWidth(self.label, font, self.size))
+        self.height = self.side + self.size * 1.8 + 5
+
+    def draw(self, canv: Canvas, right: float, top: float) -> None:
+        widget = QrCodeWidget(self.url, barLevel="M", barBorder=0)
+        x0, y0, x1, y1 = widget.getBounds()
+        drawing = Drawing(self.side, self.side, transform=[
+            self.side / (x1 - x0), 0, 0, self.side / (y1 - y0), 0, 0])
+        drawing.add(widget)
+        # White space around the code (its "quiet zone") lets phones find it: keep it
+        # clear of the footer rule above and of the address below.
+        top -= 5
+        renderPDF.draw(drawing, canv, right - self.side, top - self.side)
+        canv.setFont(self.font, self.size)
+        canv.setFillColor(INK)
+        canv.drawRightString(right, top - self.side - self.size * 1.6, self.label)
 
 
 def _fitting_size(text: str, font: str, size: float, width: float) -> float:

@@ -27,13 +27,12 @@ import re
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Literal
-from urllib.parse import urlsplit
 
 from PIL import Image as PILImage
 
 from .bands import for_band
 from .errors import Problem
-from .brand import WHITE, LoadedBrand
+from .brand import WHITE, LoadedBrand, valid_web_address
 from .content import AgeBand, Handout, LoadedHandout, Section
 from .colors import contrast_ratio, nearest_passing, parse_hex, to_hex
 from .layout import colour_pairs, text_width
@@ -214,14 +213,6 @@ def image_resolution(project: Project, loaded: LoadedHandout) -> list[Finding]:
                     f"use a picture at least {round(MIN_DPI * points / 72)} pixels wide, "
                     "or set a smaller width_mm"))
     return found
-
-
-def valid_web_address(text: str) -> bool:
-    """https://clinic.example/page, or a bare host such as clinic.example."""
-    parts = urlsplit(text if "://" in text else f"https://{text}")
-    host = parts.hostname or ""
-    return (parts.scheme in ("http", "https") and "." in host and " " not in text
-            and all(re.fullmatch(r"[a-z0-9-]+", label) for label in host.split(".")))
 
 
 def source_links(loaded: LoadedHandout) -> list[Finding]:

@@ -204,8 +204,9 @@ def test_images_png_and_svg_are_placed(project: ProjectCopy) -> None:
                  "      - p: >-\n")
     result = project.run("build", "sleep-hygiene", "--brand", "riverside")
     assert result.exit_code == 0, result.output
-    page = pdfium.PdfDocument(project.pdf("riverside", "sleep-hygiene"))[0]
-    assert any(obj.type == pdfium.raw.FPDF_PAGEOBJ_IMAGE for obj in page.get_objects())
+    pdf = pdfium.PdfDocument(project.pdf("riverside", "sleep-hygiene"))
+    assert any(obj.type == pdfium.raw.FPDF_PAGEOBJ_IMAGE
+               for page in pdf for obj in page.get_objects())
     assert "A photo" in text_of(project.pdf("riverside", "sleep-hygiene"))
 
 
