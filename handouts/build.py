@@ -92,8 +92,10 @@ class Localizer:
 
 
 def make_pdfs(project: Project, jobs: list[BuildJob], out_dir: Path,
-              allow_draft: bool = False) -> list[BuiltPdf]:
-    """Make every PDF in memory; all problems of all jobs are reported together."""
+              allow_draft: bool = False, grayscale: bool = False) -> list[BuiltPdf]:
+    """Make every PDF in memory; all problems of all jobs are reported together.
+
+    A grayscale proof is named ``<name>--grayscale.pdf``, beside the colour file."""
     localizer = Localizer(project, allow_draft)
     problems = ProblemList()
     built = []
@@ -109,11 +111,14 @@ def make_pdfs(project: Project, jobs: list[BuildJob], out_dir: Path,
             problems.extend(glyph_problems)
             continue
         try:
-            data, pages = make_pdf(project, job, text, interface, fonts)
+            data, pages = make_pdf(project, job, text, interface, fonts, grayscale)
         except HandoutsError as exc:
             problems.extend(exc.problems)
             continue
-        built.append(BuiltPdf(job, job.output_path(out_dir), data, pages))
+        path = job.output_path(out_dir)
+        if grayscale:
+            path = path.with_name(f"{path.stem}--grayscale.pdf")
+        built.append(BuiltPdf(job, path, data, pages))
     problems.raise_if_any()
     return built
 
@@ -127,7 +132,7 @@ def _attempt(problems: ProblemList, step: Callable[[], T]) -> T | None:
 
 
 def make_pdf(project: Project, job: BuildJob, text: LocalizedHandout, interface: Interface,
-             fonts: FontSet) -> tuple[bytes, int]:
+             fonts: FontSet, grayscale: bool = False) -> tuple[bytes, int]:
     """One PDF and its page count."""
     brand, words = job.brand, interface.words
     band = next((b for b in text.handout.age_bands if b.id == job.band.id), None) \
@@ -185,7 +190,7 @@ def make_pdf(project: Project, job: BuildJob, text: LocalizedHandout, interface:
         source=text.catalog or job.handout.path,
         label=f"handout '{handout.id}'" + (f", band '{job.band.id}'" if job.band else "")
         + f", brand '{brand.id}'" + (f", locale '{job.locale}'" if text.catalog else ""),
-        hyphenation=hyphenation_language(job.locale))
+        hyphenation=hyphenation_language(job.locale), grayscale=grayscale)
     return layout_pdf(request)
 
 

@@ -212,11 +212,13 @@ def _age_request(age: Age | None, born: dt.date | None, on: dt.date | None,
 @DRAFT_OPTION
 @click.option("--allow-expired", is_flag=True, help="Print handouts past their "
               "next_review date anyway, marked 'Review overdue.'")
+@click.option("--grayscale", is_flag=True, help="Grayscale proofs for black-and-white "
+              "printers, named <name>--grayscale.pdf.")
 @click.pass_obj
 def build(settings: Settings, handout_ids: tuple[str, ...], brands: tuple[str, ...],
           out_dir: Path | None, age: Age | None, born: dt.date | None, on: dt.date | None,
           born_at: int | None, locales: tuple[str, ...], allow_draft: bool,
-          allow_expired: bool) -> None:
+          allow_expired: bool, grayscale: bool) -> None:
     """Build PDFs into OUT/<brand>/<lang>/<handout>[--<band>].pdf.
 
     Every handout is built in every locale of handouts.yaml (or --lang): in its own
@@ -235,6 +237,7 @@ def build(settings: Settings, handout_ids: tuple[str, ...], brands: tuple[str, .
       handouts build newborn-tremor --age 6w --brand riverside
       handouts build infant-massage --born 2026-10-02 --born-at 33w
       handouts build --lang ru --lang es
+      handouts build newborn-tremor --grayscale
       handouts build --out /tmp/print
     """
     project = settings.project()
@@ -244,7 +247,7 @@ def build(settings: Settings, handout_ids: tuple[str, ...], brands: tuple[str, .
     if blocking:
         raise HandoutsError(blocking)
     target = out_dir if out_dir is not None else project.output_dir
-    built = make_pdfs(project, jobs, target, allow_draft)
+    built = make_pdfs(project, jobs, target, allow_draft, grayscale)
     write_atomically([(pdf.path, pdf.data) for pdf in built])
     for pdf in built:
         click.echo(f"wrote {_relative(pdf.path)}  ({pdf.pages} page{'s' if pdf.pages != 1 else ''})")

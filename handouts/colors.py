@@ -34,6 +34,15 @@ def relative_luminance(rgb: RGB) -> float:
     return 0.2126 * r + 0.7152 * g + 0.0722 * b
 
 
+def gray_equivalent(rgb: RGB) -> RGB:
+    """The grey of the same relative luminance: every WCAG contrast ratio stays the same,
+    so what passes in colour passes in a grayscale print."""
+    luminance = relative_luminance(rgb)
+    level = luminance * 12.92 if luminance <= 0.0031308 else \
+        1.055 * luminance ** (1 / 2.4) - 0.055
+    return (level, level, level)
+
+
 def contrast_ratio(a: RGB, b: RGB) -> float:
     la, lb = sorted((relative_luminance(a), relative_luminance(b)), reverse=True)
     return (la + 0.05) / (lb + 0.05)

@@ -23,11 +23,13 @@ from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4, A6, LETTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import inch, mm
+from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (BaseDocTemplate, Flowable, Frame, Image, NextPageTemplate,
                                 PageTemplate, Paragraph, Table, TableStyle)
 
+from .colors import gray_equivalent
 from .errors import HandoutsError, Problem
 from .fonts import FontSet
 from .images import load_svg
@@ -146,6 +148,24 @@ class LayoutRequest:
     source: Path  # the handout file, for error messages
     label: str  # names the handout and brand in error messages
     hyphenation: str | None = None  # pyphen language, for the narrow columns of cards
+    grayscale: bool = False  # a proof for black-and-white printers
+
+
+def to_gray(color: object) -> colors.Color:
+    """ReportLab's colour hook: every fill and stroke as its grey of equal luminance."""
+    rgb = colors.toColor(color)
+    return colors.Color(*gray_equivalent(rgb.rgb()), alpha=rgb.alpha)
+
+
+def raster(path: Path, grayscale: bool) -> str | io.BytesIO:
+    """A PNG or JPEG for drawing, in grey (as PNG data) for a grayscale proof."""
+    if not grayscale:
+        return str(path)
+    data = io.BytesIO()
+    with PILImage.open(path) as picture:
+        picture.convert("LA" if "A" in picture.getbands() else "L").save(data, "PNG")
+    data.seek(0)
+    return data
 
 
 @dataclass
@@ -587,7 +607,8 @@ class StoryBuilder:
         else:
             with PILImage.open(path) as img:
                 w, h = img.size
-            flowable = Image(str(path), width=width, height=width * h / w)
+            flowable = Image(raster(path, self.request.grayscale), width=width,
+                             height=width * h / w)
         flowable.hAlign = "LEFT"
         return flowable
 
@@ -753,8 +774,8 @@ class PageFrame:
             renderPDF.draw(drawing, canv, 0, 0)
             canv.restoreState()
         else:
-            canv.drawImage(str(logo), x, y, side, side, preserveAspectRatio=True,
-                           anchor="c", mask="auto")
+            canv.drawImage(ImageReader(raster(logo, self.r.grayscale)), x, y, side, side,
+                           preserveAspectRatio=True, anchor="c", mask="auto")
 
     def _footer(self, canv: Canvas, page: int) -> None:
         words = self.r.words
@@ -861,6 +882,7 @@ def _build(request: LayoutRequest, total_pages: int) -> tuple[bytes, int, float]
         buffer, pagesize=frame.size, invariant=1, title=meta.title, author=meta.author,
         subject=meta.subject, keywords=list(meta.keywords), creator="handouts",
         lang=meta.language, displayDocTitle=1,
+        enforceColorSpace=to_gray if request.grayscale else None,
         leftMargin=frame.margin, rightMargin=frame.margin,
         topMargin=frame.margin, bottomMargin=frame.margin)
     doc.addPageTemplates([
