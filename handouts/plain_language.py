@@ -23,7 +23,8 @@ from .localize import LocalizedHandout, Translation, localize
 from .locales import fallbacks
 from .messages import source_texts
 from .project import Project, ReadabilityTargets
-from .readability import Formula, TextStats, measure, rules_for, sentences, words
+from .readability import NO_TEXT, Formula, LanguageRules, TextStats, measure, rules_for, \
+    sentences, words
 from .render import plain_text
 from .validation import Model, validate_document
 from .yamlsource import KeyPath, YamlDocument, load_yaml
@@ -167,14 +168,24 @@ def reading_level(sheet: Sheet, targets: ReadabilityTargets) -> ReadingLevel:
     rules = rules_for(sheet.locale)
     maximum, recommended = targets_for(targets, sheet.locale)
     prose = [piece for piece in sheet.pieces if piece.prose]
-    first_line = next((p.line for p in prose if p.file == sheet.file), None)
-    level = ReadingLevel(sheet.loaded.id, sheet.band.id if sheet.band else None,
-                         sheet.locale, None, None, TextStats(0, 0, 0), maximum, recommended,
-                         (), sheet.file, first_line)
-    if rules is None or not prose:
-        return level
+    formula: Formula | None = None
+    stats, score, hardest = NO_TEXT, None, ()
+    if rules is not None and prose:
+        formula = rules.formula
+        stats = measure([p.text for p in prose], rules)
+        score = formula.score(stats)
+        hardest = _hardest_sections(prose, rules)
+    # Point at the hardest section, where a writer starts shortening.
+    own = [p for p in prose if p.file == sheet.file]
+    line = next((p.line for p in own if hardest and p.section == hardest[0].section),
+                own[0].line if own else None)
+    return ReadingLevel(sheet.loaded.id, sheet.band.id if sheet.band else None,
+                        sheet.locale, formula, score, stats, maximum, recommended, hardest,
+                        sheet.file, line)
+
+
+def _hardest_sections(prose: list[Piece], rules: LanguageRules) -> tuple[SectionLevel, ...]:
     formula = rules.formula
-    stats = measure([p.text for p in prose], rules)
     by_section: dict[str, list[str]] = {}
     for piece in prose:
         by_section.setdefault(piece.section, []).append(piece.text)
@@ -186,12 +197,7 @@ def reading_level(sheet: Sheet, targets: ReadabilityTargets) -> ReadingLevel:
             scored.append(SectionLevel(section, score, formula.describe(score, named=False)))
     # Ease scores fall as text gets harder; grades rise.
     scored.sort(key=lambda s: -s.score if formula.table else s.score, reverse=True)
-    hardest = tuple(scored[:WORST_SECTIONS])
-    line = next((p.line for p in prose if hardest and p.section == hardest[0].section
-                 and p.file == sheet.file), first_line)
-    return ReadingLevel(level.handout, level.band, level.locale, formula,
-                        formula.score(stats), stats, maximum, recommended, hardest,
-                        sheet.file, line)
+    return tuple(scored[:WORST_SECTIONS])
 
 
 @dataclass(frozen=True)
@@ -200,7 +206,6 @@ class LongSentence:
     words: int
     file: Path
     line: int | None
-    locale: str
 
 
 def long_sentences(sheet: Sheet, limit: int) -> Iterator[LongSentence]:
@@ -209,8 +214,7 @@ def long_sentences(sheet: Sheet, limit: int) -> Iterator[LongSentence]:
             count = len(words(sentence))
             if count > limit:
                 start = " ".join(words(sentence)[:3])
-                yield LongSentence(sentence, count, piece.file, piece.line_of(start),
-                                   sheet.locale)
+                yield LongSentence(sentence, count, piece.file, piece.line_of(start))
 
 
 # ---------------------------------------------------------------- jargon
@@ -229,8 +233,6 @@ class Term:
     word: str  # as the glossary writes it
     plain: str
     pattern: re.Pattern[str]
-    file: Path
-    line: int | None
 
 
 def load_glossary(folder: Path, locale: str) -> list[Term]:
@@ -240,8 +242,7 @@ def load_glossary(folder: Path, locale: str) -> list[Term]:
         if path.is_file():
             doc = load_yaml(path)
             glossary = validate_document(Glossary, doc)
-            return [Term(word, plain, _term_pattern(word), path,
-                         doc.position(("terms", word))[0])
+            return [Term(word, plain, _term_pattern(word))
                     for word, plain in glossary.terms.items()]
     return []
 
