@@ -18,8 +18,9 @@ from collections.abc import Callable, Iterator
 from typing import TypeVar
 
 from .bands import for_band
-from .content import fill_placeholders
+from .content import Handout, fill_placeholders
 from .errors import HandoutsError, Problem, ProblemList
+from .imposition import impose
 from .fonts import FontSet, describe_chars, font_set, missing_glyphs
 from .layout import LayoutRequest, Metadata, PageInfo, layout_pdf
 from .locales import format_day, hyphenation_language, language, script
@@ -33,6 +34,32 @@ from .messages import brand_messages
 from .translating import catalog_files
 
 T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Variant:
+    """How the PDFs of a run are finished, beside the plain colour files."""
+
+    grayscale: bool = False  # a proof in grey, for black-and-white printers
+    fillable: bool = False  # form fields for tick boxes and write-in lines
+    imposition: str | None = None  # "2up" | "4up": cards placed on sheets to cut
+
+    def suffix(self) -> str:
+        """``--fillable``, ``--4up``, ``--grayscale``: variants never replace the plain file."""
+        return "".join(f"--{part}" for part in (
+            "fillable" if self.fillable else None, self.imposition,
+            "grayscale" if self.grayscale else None) if part)
+
+    def applies_to(self, handout: Handout) -> bool:
+        """Imposition is for cards, form fields for handouts with tick boxes."""
+        if self.imposition and handout.kind != "card":
+            return False
+        return not self.fillable or has_tick_boxes(handout)
+
+
+def has_tick_boxes(handout: Handout) -> bool:
+    return handout.kind == "checklist" or any(
+        block.checklist for section in handout.sections for block in section.body)
 
 
 @dataclass(frozen=True)
@@ -92,10 +119,10 @@ class Localizer:
 
 
 def make_pdfs(project: Project, jobs: list[BuildJob], out_dir: Path,
-              allow_draft: bool = False, grayscale: bool = False) -> list[BuiltPdf]:
+              allow_draft: bool = False, variant: Variant = Variant()) -> list[BuiltPdf]:
     """Make every PDF in memory; all problems of all jobs are reported together.
 
-    A grayscale proof is named ``<name>--grayscale.pdf``, beside the colour file."""
+    A variant is named after it (``<name>--grayscale.pdf``), beside the plain file."""
     localizer = Localizer(project, allow_draft)
     problems = ProblemList()
     built = []
@@ -111,13 +138,12 @@ def make_pdfs(project: Project, jobs: list[BuildJob], out_dir: Path,
             problems.extend(glyph_problems)
             continue
         try:
-            data, pages = make_pdf(project, job, text, interface, fonts, grayscale)
+            data, pages = make_pdf(project, job, text, interface, fonts, variant)
         except HandoutsError as exc:
             problems.extend(exc.problems)
             continue
         path = job.output_path(out_dir)
-        if grayscale:
-            path = path.with_name(f"{path.stem}--grayscale.pdf")
+        path = path.with_name(f"{path.stem}{variant.suffix()}.pdf")
         built.append(BuiltPdf(job, path, data, pages))
     problems.raise_if_any()
     return built
@@ -132,8 +158,8 @@ def _attempt(problems: ProblemList, step: Callable[[], T]) -> T | None:
 
 
 def make_pdf(project: Project, job: BuildJob, text: LocalizedHandout, interface: Interface,
-             fonts: FontSet, grayscale: bool = False) -> tuple[bytes, int]:
-    """One PDF and its page count."""
+             fonts: FontSet, variant: Variant = Variant()) -> tuple[bytes, int]:
+    """One PDF and its page count (of sheets, when cards are imposed)."""
     brand, words = job.brand, interface.words
     band = next((b for b in text.handout.age_bands if b.id == job.band.id), None) \
         if job.band else None
@@ -190,8 +216,12 @@ def make_pdf(project: Project, job: BuildJob, text: LocalizedHandout, interface:
         source=text.catalog or job.handout.path,
         label=f"handout '{handout.id}'" + (f", band '{job.band.id}'" if job.band else "")
         + f", brand '{brand.id}'" + (f", locale '{job.locale}'" if text.catalog else ""),
-        hyphenation=hyphenation_language(job.locale), grayscale=grayscale)
-    return layout_pdf(request)
+        hyphenation=hyphenation_language(job.locale), grayscale=variant.grayscale,
+        fillable=variant.fillable)
+    data, pages = layout_pdf(request)
+    if variant.imposition:
+        return impose(data, b.paper, variant.imposition)
+    return data, pages
 
 
 def check_glyphs(job: BuildJob, text: LocalizedHandout, interface: Interface,

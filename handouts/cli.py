@@ -23,7 +23,8 @@ import click
 from .ages import Age, parse_age, parse_gestation
 from .bands import band_range
 from .brand import Brand
-from .build import make_pdfs
+from .build import Variant, make_pdfs
+from .imposition import IMPOSITIONS
 from .content import Handout
 from .errors import HandoutsError, Problem
 from .files import write_atomically
@@ -33,7 +34,7 @@ from .quality import Finding, blocking_problems, run_checks
 from .translating import Status, extract, status, update
 from .words import ENGLISH
 from .project import CONFIG_NAME, Config, Project, find_root, load_project, starter_files
-from .selection import AgeRequest, select_jobs
+from .selection import AgeRequest, BuildJob, select_jobs
 
 SCHEMAS = {"handout": Handout, "brand": Brand, "config": Config}
 
@@ -193,6 +194,21 @@ def _age_request(age: Age | None, born: dt.date | None, on: dt.date | None,
                       gestation_days=born_at)
 
 
+def _jobs_for_variant(jobs: list[BuildJob], variant: Variant) -> list[BuildJob]:
+    """Imposition takes the cards of the selection, --fillable the handouts with boxes."""
+    kept = [job for job in jobs if variant.applies_to(job.handout.handout)]
+    skipped = sorted({job.handout.id for job in jobs} - {job.handout.id for job in kept})
+    what = "a card" if variant.imposition else "a handout with tick boxes"
+    if not kept:
+        raise HandoutsError([Problem(
+            f"none of the selected handouts ({', '.join(skipped)}) is {what}",
+            hint="--imposition is for handouts with 'kind: card'; --fillable for "
+                 "checklists and handouts with a 'checklist' block")])
+    if skipped:
+        click.echo(f"skipped (not {what}): {', '.join(skipped)}")
+    return kept
+
+
 @main.command()
 @click.argument("handout_ids", nargs=-1, metavar="[HANDOUT_ID]...")
 @click.option("--brand", "brands", multiple=True, metavar="ID",
@@ -214,11 +230,17 @@ def _age_request(age: Age | None, born: dt.date | None, on: dt.date | None,
               "next_review date anyway, marked 'Review overdue.'")
 @click.option("--grayscale", is_flag=True, help="Grayscale proofs for black-and-white "
               "printers, named <name>--grayscale.pdf.")
+@click.option("--fillable", is_flag=True, help="PDF forms of the handouts with tick boxes: "
+              "boxes and write-in lines become fields, named <name>--fillable.pdf.")
+@click.option("--imposition", type=click.Choice(sorted(IMPOSITIONS)), help="Cards only: "
+              "2 or 4 copies on each sheet of the brand's paper, with cut marks, named "
+              "<name>--2up.pdf or --4up.pdf.")
 @click.pass_obj
 def build(settings: Settings, handout_ids: tuple[str, ...], brands: tuple[str, ...],
           out_dir: Path | None, age: Age | None, born: dt.date | None, on: dt.date | None,
           born_at: int | None, locales: tuple[str, ...], allow_draft: bool,
-          allow_expired: bool, grayscale: bool) -> None:
+          allow_expired: bool, grayscale: bool, fillable: bool,
+          imposition: str | None) -> None:
     """Build PDFs into OUT/<brand>/<lang>/<handout>[--<band>].pdf.
 
     Every handout is built in every locale of handouts.yaml (or --lang): in its own
@@ -238,16 +260,20 @@ def build(settings: Settings, handout_ids: tuple[str, ...], brands: tuple[str, .
       handouts build infant-massage --born 2026-10-02 --born-at 33w
       handouts build --lang ru --lang es
       handouts build newborn-tremor --grayscale
+      handouts build going-home --fillable
+      handouts build infant-massage --imposition 4up
       handouts build --out /tmp/print
     """
     project = settings.project()
     request = _age_request(age, born, on, born_at)
     jobs = select_jobs(project, handout_ids, brands, age=request, locales=locales)
+    variant = Variant(grayscale, fillable, imposition)
+    jobs = _jobs_for_variant(jobs, variant)
     blocking = blocking_problems(run_checks(project).findings, jobs, allow_expired)
     if blocking:
         raise HandoutsError(blocking)
     target = out_dir if out_dir is not None else project.output_dir
-    built = make_pdfs(project, jobs, target, allow_draft, grayscale)
+    built = make_pdfs(project, jobs, target, allow_draft, variant)
     write_atomically([(pdf.path, pdf.data) for pdf in built])
     for pdf in built:
         click.echo(f"wrote {_relative(pdf.path)}  ({pdf.pages} page{'s' if pdf.pages != 1 else ''})")

@@ -27,6 +27,8 @@ Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 Kind = Literal["sheet", "card", "checklist"]
 Tone = Literal["info", "normal", "watch", "urgent", "emergency"]
 Status = Literal["sample", "draft", "approved"]
+# Room to write by hand after a checklist item (labelled lines; fields with --fillable).
+WriteIn = Literal["date", "time", "initials", "note"]
 
 # Content is never evaluated as a template (it is data, not code); these named values
 # are the only ones it may insert, and they come from the brand file.
@@ -89,10 +91,13 @@ def _text_to_item(value: object) -> object:
 
 
 class Item(Model):
-    """A list item: plain text, or ``{text: ..., ages: [...]}``."""
+    """A list item: plain text, or ``{text: ..., ages: [...], write: [...]}``."""
 
     text: Text
     ages: Ages | None = None
+    write: list[WriteIn] | None = Field(
+        None, description="Checklist items: labelled room to write by hand after the "
+                          "item (date, time, initials, note); fields with --fillable.")
 
 
 ItemOrText = Annotated[Item, BeforeValidator(_text_to_item, json_schema_input_type=str | Item)]
@@ -117,6 +122,10 @@ class Block(Model):
             raise ValueError(
                 f"a body block needs exactly one of {', '.join(BLOCK_KINDS)}; found {found}"
                 "|start each block on its own line with '- ', e.g. '- p: Some text'")
+        for items in (self.bullets, self.steps):
+            if any(item.write for item in items or ()):
+                raise ValueError("'write' (room to write by hand) is only for checklist "
+                                 "items|make the block a 'checklist', or remove 'write'")
         return self
 
     @property

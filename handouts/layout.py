@@ -149,6 +149,7 @@ class LayoutRequest:
     label: str  # names the handout and brand in error messages
     hyphenation: str | None = None  # pyphen language, for the narrow columns of cards
     grayscale: bool = False  # a proof for black-and-white printers
+    fillable: bool = False  # form fields for tick boxes and write-in lines
 
 
 def to_gray(color: object) -> colors.Color:
@@ -239,20 +240,115 @@ def plain_text(element: Element) -> str:
 
 
 class CheckBox(Flowable):
-    """An empty square to tick with a pen."""
+    """An empty square to tick with a pen, or a form checkbox named ``field``."""
 
-    def __init__(self, size: float, color: colors.Color):
+    def __init__(self, size: float, color: colors.Color, field: str | None = None,
+                 tooltip: str = ""):
         super().__init__()
         self.size = size
         self.color = color
+        self.field = field
+        self.tooltip = tooltip
 
     def wrap(self, aw: float, ah: float) -> tuple[float, float]:
         return self.size, self.size
 
     def draw(self) -> None:
+        if self.field is not None:
+            self.canv.acroForm.checkbox(
+                name=self.field, tooltip=self.tooltip, size=self.size, relative=True,
+                buttonStyle="check", borderColor=self.color, fillColor=colors.white,
+                textColor=INK, borderWidth=1.3, forceBorder=True, fieldFlags="")
+            return
         self.canv.setStrokeColor(self.color)
         self.canv.setLineWidth(1.3)
         self.canv.rect(0, 0, self.size, self.size, stroke=1, fill=0)
+
+
+@dataclass(frozen=True)
+class Blank:
+    """A labelled line to write on; ``kind`` sets its length, ``name`` names its field."""
+
+    label: str
+    name: str
+    kind: str  # date | time | initials | note | text
+    value: str | None = None  # printed on the line instead of leaving it blank
+
+
+# Lines long enough for the handwriting they hold; notes and names share what is left.
+BLANK_LENGTHS = {"date": 34 * mm, "time": 22 * mm, "initials": 22 * mm}
+FLEXIBLE_BLANK = 45 * mm  # shortest line for a name or a note
+
+
+class WriteIn(Flowable):
+    """Labelled lines side by side ("Date ______   Initials ____"), wrapping to a new row
+    when the column is full; form text fields over the lines with ``fillable``."""
+
+    def __init__(self, blanks: list[Blank], fonts: FontSet, size: float, fillable: bool):
+        super().__init__()
+        self.blanks = blanks
+        self.fonts = fonts
+        self.size = size
+        self.fillable = fillable
+        self.row_height = size * 2.1
+        self.rows: list[list[tuple[Blank, float, float]]] = []  # (blank, x, line length)
+
+    def _label_width(self, blank: Blank) -> float:
+        return stringWidth(blank.label, self.fonts.regular, self.size) + 5
+
+    def wrap(self, aw: float, ah: float) -> tuple[float, float]:
+        gap = 5 * mm
+        rows: list[list[tuple[Blank, float, float]]] = [[]]
+        x = 0.0
+        for blank in self.blanks:
+            need = self._label_width(blank) + BLANK_LENGTHS.get(blank.kind, FLEXIBLE_BLANK)
+            if rows[-1] and x + need > aw:
+                rows.append([])
+                x = 0.0
+            rows[-1].append((blank, x, BLANK_LENGTHS.get(blank.kind, 0.0)))
+            x += need + gap
+        # Flexible lines (names, notes) take the room their row has left.
+        for row in rows:
+            flexible = [i for i, (b, _, _) in enumerate(row) if b.kind not in BLANK_LENGTHS]
+            fixed = sum(self._label_width(b) + length for b, _, length in row) + gap * (
+                len(row) - 1)
+            share = max(FLEXIBLE_BLANK, (aw - fixed - sum(
+                self._label_width(row[i][0]) for i in flexible)) / max(1, len(flexible)))
+            x = 0.0
+            for i, (blank, _, length) in enumerate(row):
+                row[i] = (blank, x, share if i in flexible else length)
+                x += self._label_width(blank) + row[i][2] + gap
+        self.rows = rows
+        self.width = aw
+        self.height = len(rows) * self.row_height
+        return aw, self.height
+
+    def draw(self) -> None:
+        c = self.canv
+        c.saveState()
+        for number, row in enumerate(self.rows, start=1):
+            base = self.height - number * self.row_height + self.size * 0.5
+            for blank, x, length in row:
+                c.setFont(self.fonts.regular, self.size)
+                c.setFillColor(MUTED)
+                c.drawString(x, base, blank.label)
+                start = x + self._label_width(blank)
+                c.setStrokeColor(MUTED)
+                c.setLineWidth(0.7)
+                c.line(start, base - 2, start + length, base - 2)
+                if blank.value:
+                    c.setFillColor(INK)
+                    c.setFont(self.fonts.regular, _fitting_size(
+                        blank.value, self.fonts.regular, self.size, length - 4))
+                    c.drawString(start + 2, base, blank.value)
+                elif self.fillable:
+                    # Above the line, so the printed line stays visible under the field.
+                    c.acroForm.textfield(
+                        name=blank.name, tooltip=blank.label, x=start, y=base - 1.5,
+                        width=length, height=self.size * 1.45, relative=True,
+                        borderWidth=0, fillColor=colors.white, textColor=INK,
+                        fontSize=self.size - 1, maxlen=200)
+        c.restoreState()
 
 
 class ToneBox(Flowable):
@@ -477,6 +573,7 @@ class StoryBuilder:
         self.styles = styles
         self.card = request.kind == "card"
         self.frame_width = frame_width
+        self.section, self.checked = "item", 0  # names of form fields
 
     def build(self, root: Element) -> list[Flowable]:
         return self.blocks(root.children)
@@ -499,9 +596,14 @@ class StoryBuilder:
             if heading_ink is not None:
                 style = ParagraphStyle(f"{tag}-toned", parent=style, textColor=heading_ink)
             return [Paragraph(inline_markup(element), style)]
+        if tag == "p" and element.attrs.get("class") == "fill-in":
+            return [self.fill_in(element)]
         if tag == "p":
             return [Paragraph(inline_markup(element),
                               self.styles[element.attrs.get("class", "body")])]
+        if tag in ("section", "aside"):
+            # Form fields are named after their section: "feeding-2", "feeding-2-date".
+            self.section, self.checked = element.attrs.get("id", "item"), 0
         if tag == "section":
             return self.blocks(element.children)
         if tag == "aside":
@@ -575,8 +677,20 @@ class StoryBuilder:
     def checklist(self, element: Element) -> Flowable:
         body = self.styles["body"]
         size = body.fontSize
-        rows = [[CheckBox(size, INK), Paragraph(inline_markup(li), body)]
-                for li in element.elements() if li.tag == "li"]
+        rows = []
+        for li in element.elements():
+            if li.tag != "li":
+                continue
+            self.checked += 1
+            name = f"{self.section}-{self.checked}"
+            cell: list[Flowable] = [Paragraph(inline_markup(li), body)]
+            write = li.attrs.get("write", "").split()
+            if write:
+                cell.append(self.write_in([Blank(self.request.words.write_label(kind),
+                                                 f"{name}-{kind}", kind) for kind in write]))
+            box = CheckBox(size, INK, name if self.request.fillable else None,
+                           plain_text(li))
+            rows.append([box, cell])
         table = Table(rows, colWidths=[size + 10, None], hAlign="LEFT")
         table.setStyle(TableStyle([
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -588,6 +702,26 @@ class StoryBuilder:
         ]))
         table.spaceAfter = body.spaceAfter
         return table
+
+    def fill_in(self, element: Element) -> Flowable:
+        """``<label>Child's name <input name="child-name"></label>``, side by side."""
+        blanks = []
+        for label in element.elements():
+            field = next((e for e in label.elements() if e.tag == "input"), None)
+            if label.tag != "label" or field is None:
+                continue
+            name = field.attrs.get("name", "")
+            kind = name.rsplit("-", 1)[-1]
+            blanks.append(Blank(plain_text(label), name,
+                                kind if kind in BLANK_LENGTHS else "text",
+                                field.attrs.get("value") or None))
+        flowable = self.write_in(blanks)
+        flowable.spaceBefore, flowable.spaceAfter = 2, 8
+        return flowable
+
+    def write_in(self, blanks: list[Blank]) -> WriteIn:
+        return WriteIn(blanks, self.request.fonts, self.styles["body"].fontSize,
+                       self.request.fillable)
 
     def figure(self, element: Element) -> list[Flowable]:
         story: list[Flowable] = []

@@ -68,6 +68,7 @@ class TemplateContext:
     band: AgeBand | None = None
     child: ChildAge | None = None  # shown on the page when set
     date_at: Callable[[str], str] = date_at_function(None, ENGLISH, "en")
+    child_name: str | None = None  # personal: only templates that ask for it print it
 
 
 def make_environment(search_path: list[Path], context: TemplateContext) -> SandboxedEnvironment:
@@ -122,14 +123,20 @@ class Rendered:
 def render_handout(handout: Handout, context: TemplateContext,
                    search_path: list[Path]) -> Rendered:
     """The semantic HTML for one handout, or HandoutsError naming the template and line."""
+    return render_template(template_name(handout.kind), context, search_path,
+                           handout=handout, band=context.band)
+
+
+def render_template(name: str, context: TemplateContext, search_path: list[Path],
+                    **values: object) -> Rendered:
+    """Render one template with the brand, words and child of the context plus values."""
     env = make_environment(search_path, context)
-    name = template_name(handout.kind)
     try:
         template = env.get_template(name)
         markup = template.render(
-            handout=handout, brand=context.brand.brand, words=context.words,
-            band=context.band,
-            child=context.words.explain(context.child) if context.child is not None else None)
+            brand=context.brand.brand, words=context.words, child_name=context.child_name,
+            child=context.words.explain(context.child) if context.child is not None else None,
+            **values)
         return Rendered(markup, Path(template.filename or name))
     except jinja2.TemplateNotFound as exc:
         raise HandoutsError([Problem(
@@ -142,13 +149,14 @@ def render_handout(handout: Handout, context: TemplateContext,
     except SecurityError as exc:
         raise HandoutsError([_runtime_problem(exc, search_path,
                                               f"template tried something unsafe: {exc}",
-                                              "templates may only use the handout, brand "
-                                              "and words they are given")]) from None
+                                              "templates may only use the values they are "
+                                              "given")]) from None
     except jinja2.UndefinedError as exc:
+        given = ", ".join(f"'{v}'" for v in ("brand", "words", "child", "child_name", *values))
         raise HandoutsError([_runtime_problem(exc, search_path,
                                               f"undefined template variable: {exc.message}",
-                                              "check the spelling; templates get 'handout', "
-                                              "'brand' and 'words'")]) from None
+                                              f"check the spelling; {name} gets "
+                                              f"{given}")]) from None
     except (jinja2.TemplateError, TypeError, ValueError) as exc:
         raise HandoutsError([_runtime_problem(exc, search_path,
                                               f"template error: {exc}", None)]) from None

@@ -10,23 +10,31 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import get_args
 
+from .content import WriteIn
 from .errors import HandoutsError, Problem
 
 TONES = ("info", "normal", "watch", "urgent", "emergency")
+WRITE_INS: tuple[str, ...] = get_args(WriteIn)
 
 # tag -> allowed attributes (with allowed values where they are a closed set)
 ALLOWED: dict[str, dict[str, tuple[str, ...] | None]] = {
     "h1": {}, "h2": {}, "h3": {},
-    "p": {"class": ("summary", "band", "small")},
-    "ul": {"class": ("checklist",)}, "ol": {}, "li": {},
+    "p": {"class": ("summary", "band", "small", "fill-in")},
+    "ul": {"class": ("checklist",)}, "ol": {"class": ("contents",)},
+    "li": {"write": WRITE_INS, "page": None},
+    # A fill-in line: <label>Child's name <input name="child-name"></label>
+    "label": {}, "input": {"name": None, "value": None},
     "section": {"id": None},
     "aside": {"id": None, "tone": TONES},
     "figure": {}, "figcaption": {},
     "img": {"src": None, "alt": None, "width-mm": None},
     "strong": {}, "em": {}, "b": {}, "i": {}, "br": {},
 }
-VOID = {"img", "br"}
+VOID = {"img", "br", "input"}
+# Attributes whose value is a space-separated list of words from a closed set.
+TOKEN_LISTS = {"write"}
 
 
 @dataclass
@@ -77,7 +85,8 @@ class _Parser(HTMLParser):
             if name not in allowed:
                 self._problem(f"<{tag} {name}=...>, an attribute the layout does not know",
                               f"<{tag}> takes: {', '.join(allowed) or 'no attributes'}")
-            elif allowed[name] is not None and value not in allowed[name]:
+            elif allowed[name] is not None and not _allowed_value(name, value or "",
+                                                                  allowed[name]):
                 self._problem(f"<{tag} {name}=\"{value}\">", "expected one of: "
                               + ", ".join(allowed[name] or ()))
             else:
@@ -102,6 +111,12 @@ class _Parser(HTMLParser):
 
     def handle_data(self, data: str) -> None:
         self.stack[-1].children.append(data)
+
+
+def _allowed_value(name: str, value: str, allowed: tuple[str, ...]) -> bool:
+    if name in TOKEN_LISTS:
+        return bool(value.split()) and all(token in allowed for token in value.split())
+    return value in allowed
 
 
 def document_text(element: Element) -> str:

@@ -80,6 +80,21 @@ class Words:
                         "them: opening and closing double, then opening and closing single. "
                         "Russian: \u00ab\u00bb\u201e\u201c; Spanish: "
                         "\u00ab\u00bb\u201c\u201d.")
+    child_name: str = _word("Child\u2019s name", "Label of a line to write the child's name on, "
+                            "at the top of a checklist.")
+    write_date: str = _word("Date", "Label of a line to write a date on (checklists).")
+    write_time: str = _word("Time", "Label of a line to write a time of day on (checklists).")
+    write_initials: str = _word("Initials", "Label of a short line where the person who did "
+                                "a checklist item writes their initials.")
+    write_note: str = _word("Notes", "Label of a line to write notes on (checklists).")
+    contents: str = _word("Contents", "Heading of the list of handouts on a pack's cover.")
+    prepared_for: str = _word("Prepared for {name}", "On a pack's cover, when it is made for "
+                              "one child. {name} is the child's name.")
+    born_on: str = _word("Born {date}", "On a pack's cover: the child's birth date.")
+    printed_on: str = _word("Printed {date}", "On a pack's cover: the day it was printed.")
+    blank_page: str = _word("This page is intentionally blank.",
+                            "On an empty back page of a pack printed on both sides, so no "
+                            "one thinks a page is missing.")
     locale: str = field(default="en", metadata={"translate": False})
     plurals: gettext.NullTranslations = field(default_factory=gettext.NullTranslations,
                                               compare=False, repr=False,
@@ -87,6 +102,10 @@ class Words:
 
     def tone_label(self, tone: str) -> str | None:
         return getattr(self, f"tone_{tone}", None)
+
+    def write_label(self, kind: str) -> str:
+        """The label of a write-in line: 'Date', 'Initials'."""
+        return str(getattr(self, f"write_{kind}"))
 
     def number(self, value: int) -> str:
         return format_decimal(value, locale=babel_locale(self.locale))

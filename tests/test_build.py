@@ -142,7 +142,7 @@ def test_same_inputs_give_identical_bytes(project: ProjectCopy, tmp_path) -> Non
     assert project.run("build", "--out", str(first)).exit_code == 0
     assert project.run("build", "--out", str(second)).exit_code == 0
     files = sorted(p.relative_to(first) for p in first.rglob("*.pdf"))
-    assert len(files) == 20  # 10 age bands x 2 brands
+    assert len(files) == 28  # 14 age bands (6 handouts) x 2 brands
     for relative in files:
         assert hashlib.sha256((first / relative).read_bytes()).digest() == \
             hashlib.sha256((second / relative).read_bytes()).digest(), relative
@@ -213,7 +213,7 @@ def test_images_png_and_svg_are_placed(project: ProjectCopy) -> None:
 def test_check_builds_nothing(project: ProjectCopy) -> None:
     result = project.run("check")
     assert result.exit_code == 0, result.output
-    assert "20 PDFs checked" in result.output
+    assert "28 PDFs checked" in result.output
     assert not list(project.path("output").rglob("*.pdf"))
 
 

@@ -248,7 +248,8 @@ def test_missing_glyph_in_template_text_names_the_template(project: ProjectCopy)
 def test_unknown_font_is_a_config_error(project: ProjectCopy) -> None:
     project.edit("handouts.yaml", "output: output", "output: output\nfonts:\n  Latn: no-such-font")
     out = fails(project)
-    assert "handouts.yaml:15:9: fonts.Latn: font 'no-such-font' is not usable" in out
+    line = line_of(project, "handouts.yaml", "Latn: no-such-font")
+    assert f"handouts.yaml:{line}:9: fonts.Latn: font 'no-such-font' is not usable" in out
     assert "pip install fontpkg-no-such-font" in out
 
 
