@@ -22,15 +22,16 @@ from .content import Handout, fill_placeholders
 from .errors import HandoutsError, Problem, ProblemList
 from .imposition import impose
 from .fonts import FontSet, describe_chars, font_set, missing_glyphs
-from .layout import LayoutRequest, Metadata, PageInfo, layout_pdf
+from .brand import LoadedBrand
+from .layout import LayoutRequest, Metadata, PageInfo, PageNumbering, layout_pdf
 from .locales import format_day, hyphenation_language, language, script
 from .localize import Interface, LocalizedHandout, interface_for, localize
 from .project import Project
 from .render import TemplateContext, date_at_function, plain_text, render_handout
 from .selection import BuildJob
-from .semantic import document_text, parse_document
+from .semantic import Element, document_text, parse_document
 from .catalogs import interface_template
-from .messages import brand_messages
+from .messages import project_messages
 from .translating import catalog_files
 
 T = TypeVar("T")
@@ -70,9 +71,9 @@ class BuiltPdf:
     pages: int
 
 
-def template_search_path(project: Project, job: BuildJob) -> list[Path]:
+def template_search_path(project: Project, brand: LoadedBrand) -> list[Path]:
     """A brand's own templates first, then the project's."""
-    brand_templates = job.brand.templates_path
+    brand_templates = brand.templates_path
     return [p for p in (brand_templates, project.templates_dir) if p is not None]
 
 
@@ -86,7 +87,7 @@ class Localizer:
         self._handouts: dict[tuple[str, str], LocalizedHandout] = {}
         self._interfaces: dict[str, Interface] = {}
         self._wanted = interface_template(project.template_dirs(), project.root, "",
-                                          brand_messages(project.brands.values()))
+                                          project_messages(project.brands.values(), project.packs.values()))
 
     def handout(self, job: BuildJob) -> LocalizedHandout:
         key = (job.handout.id, job.locale)
@@ -158,30 +159,23 @@ def _attempt(problems: ProblemList, step: Callable[[], T]) -> T | None:
 
 
 def make_pdf(project: Project, job: BuildJob, text: LocalizedHandout, interface: Interface,
-             fonts: FontSet, variant: Variant = Variant()) -> tuple[bytes, int]:
-    """One PDF and its page count (of sheets, when cards are imposed)."""
+             fonts: FontSet, variant: Variant = Variant(), numbering: PageNumbering | None = None,
+             child_name: str | None = None) -> tuple[bytes, int]:
+    """One PDF and its page count (of sheets, when cards are imposed). Inside a pack,
+    ``numbering`` gives the pack's page numbers and ``child_name`` the name that
+    templates may print."""
     brand, words = job.brand, interface.words
     band = next((b for b in text.handout.age_bands if b.id == job.band.id), None) \
         if job.band else None
     handout = for_band(text.handout, band) if band else text.handout
-    # A UK clinic prints UK dates in English; a Spanish sheet uses Spanish dates.
-    date_locale = brand.brand.locale if language(brand.brand.locale) == language(
-        job.locale) else job.locale
+    date_locale = dates_locale(brand, job.locale)
     context = TemplateContext(brand, words, interface.translations, band,
                               job.child if job.shows_child else None,
                               date_at_function(job.child if job.born else None, words,
-                                               date_locale))
-    search_path = template_search_path(project, job)
-    rendered = render_handout(handout, context, search_path)
+                                               date_locale), child_name)
+    rendered = render_handout(handout, context, template_search_path(project, job.brand))
     document = parse_document(rendered.markup, rendered.template)
-    # Content was checked with its file positions before; what is left is text that the
-    # template itself prints.
-    missing = missing_glyphs(document_text(document), fonts)
-    if missing:
-        raise HandoutsError([Problem(
-            f"the font {fonts.label} has no glyph for {describe_chars(missing)}, printed by "
-            f"the template", file=rendered.template,
-            hint="replace the character in the template")])
+    check_template_glyphs(document, fonts, rendered.template)
     b = brand.brand
     title = plain_text(handout.title, brand.placeholders(), words)
     # The band label tells print shops and screen readers which version this is; the
@@ -192,19 +186,12 @@ def make_pdf(project: Project, job: BuildJob, text: LocalizedHandout, interface:
         [words.translation_unreviewed] if text.catalog and not text.reviewed else [])
     request = LayoutRequest(
         document=document, kind=handout.kind, sides=handout.sides,
-        page=PageInfo(
-            clinic=b.name, phone=b.phone, emergency_number=b.emergency_number,
-            website=b.website, address=b.address,
-            footer_note=interface.translations.pgettext(f"brand:{brand.id}", b.footer_note)
-            if b.footer_note else None,
-            logo=brand.logo_path,
-            paper=b.paper, title=title, handout_id=handout.id,
-            version=handout.version, review_by=format_day(handout.next_review, date_locale),
+        page=page_info(
+            brand, interface, title=title, handout_id=handout.id, version=handout.version,
+            review_by=format_day(handout.next_review, date_locale),
             reviewed_on=format_day(handout.reviewed_on, date_locale)
             if handout.reviewed_on else None,
-            notes=tuple(notes),
-            draft=words.draft_translation if text.draft or interface.draft else None,
-            primary=b.colors.primary, accent=b.colors.accent, on_primary=b.colors.on_primary,
+            notes=tuple(notes), draft=text.draft or interface.draft,
             qr_url=b.qr_address(handout.id, job.locale)),
         metadata=Metadata(
             title=full_title, author=b.name,
@@ -217,11 +204,44 @@ def make_pdf(project: Project, job: BuildJob, text: LocalizedHandout, interface:
         label=f"handout '{handout.id}'" + (f", band '{job.band.id}'" if job.band else "")
         + f", brand '{brand.id}'" + (f", locale '{job.locale}'" if text.catalog else ""),
         hyphenation=hyphenation_language(job.locale), grayscale=variant.grayscale,
-        fillable=variant.fillable)
+        fillable=variant.fillable, numbering=numbering)
     data, pages = layout_pdf(request)
     if variant.imposition:
         return impose(data, b.paper, variant.imposition)
     return data, pages
+
+
+def dates_locale(brand: LoadedBrand, locale: str) -> str:
+    """A UK clinic prints UK dates in English; a Spanish sheet uses Spanish dates."""
+    return brand.brand.locale if language(brand.brand.locale) == language(locale) else locale
+
+
+def page_info(brand: LoadedBrand, interface: Interface, *, title: str, handout_id: str,
+              version: int | None = None, review_by: str | None = None,
+              reviewed_on: str | None = None, notes: tuple[str, ...] = (),
+              draft: bool = False, qr_url: str | None = None) -> PageInfo:
+    """The page frame of one document: the brand's header and footer around it."""
+    b = brand.brand
+    return PageInfo(
+        clinic=b.name, phone=b.phone, emergency_number=b.emergency_number,
+        website=b.website, address=b.address,
+        footer_note=interface.translations.pgettext(f"brand:{brand.id}", b.footer_note)
+        if b.footer_note else None,
+        logo=brand.logo_path, paper=b.paper, title=title, handout_id=handout_id,
+        version=version, review_by=review_by, reviewed_on=reviewed_on, notes=notes,
+        draft=interface.words.draft_translation if draft else None,
+        primary=b.colors.primary, accent=b.colors.accent, on_primary=b.colors.on_primary,
+        qr_url=qr_url)
+
+
+def check_template_glyphs(document: Element, fonts: FontSet, template: Path) -> None:
+    """Content was checked with its file positions before; what is left is text that
+    the template itself prints."""
+    missing = missing_glyphs(document_text(document), fonts)
+    if missing:
+        raise HandoutsError([Problem(
+            f"the font {fonts.label} has no glyph for {describe_chars(missing)}, printed by "
+            f"the template", file=template, hint="replace the character in the template")])
 
 
 def check_glyphs(job: BuildJob, text: LocalizedHandout, interface: Interface,

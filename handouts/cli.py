@@ -23,10 +23,11 @@ import click
 from .ages import Age, parse_age, parse_gestation
 from .bands import band_range
 from .brand import Brand
+from .assemble import PackRequest, make_pack, pack_jobs
 from .build import Variant, make_pdfs
 from .imposition import IMPOSITIONS
 from .content import Handout
-from .errors import HandoutsError, Problem
+from .errors import HandoutsError, Problem, did_you_mean
 from .files import write_atomically
 from .locales import canonical
 from .plain_language import ReadingLevel
@@ -284,6 +285,82 @@ def build(settings: Settings, handout_ids: tuple[str, ...], brands: tuple[str, .
     pages = sum(pdf.pages for pdf in built)
     click.secho(f"built {len(built)} PDF{'s' if len(built) != 1 else ''} "
                 f"({pages} pages) in {_relative(target)}", fg="green")
+
+
+@main.command()
+@click.argument("pack_id", metavar="PACK_ID")
+@click.option("--brand", "brand_id", metavar="ID",
+              help="The clinic. Default: the first brand of handouts.yaml.")
+@click.option("--lang", "locale", type=LocaleParam(),
+              help="The language. Default: the first locale of handouts.yaml.")
+@click.option("--age", type=AgeParam(), help="The child's age, e.g. 2w: picks the bands "
+              "of handouts chosen 'by-age'.")
+@click.option("--born", type=DateParam(), help="The child's birth date: picks the bands, "
+              "prints real dates and the birth date on the cover.")
+@click.option("--on", type=DateParam(), help="The day the pack is printed and the age "
+              "counted to (default: today).")
+@click.option("--born-at", type=GestationParam(), help="Gestation at birth, e.g. 35w: "
+              "corrected age for babies born before 37 weeks.")
+@click.option("--name", "child_name", metavar="TEXT", help="The child's name, printed on "
+              "the cover and on checklists' name line; never in file names or metadata.")
+@click.option("--duplex/--simplex", default=None, help="Printed on both sides (each "
+              "handout starts on a right-hand page) or on one. Default: the pack's setting.")
+@click.option("--out", "out_file", type=click.Path(dir_okay=False, path_type=Path),
+              help="The PDF to write. Default: OUT/<brand>/<lang>/packs/<pack>.pdf "
+                   "(<pack>--personal.pdf with a name or birth date).")
+@DRAFT_OPTION
+@click.option("--allow-expired", is_flag=True, help="Print handouts past their "
+              "next_review date anyway, marked 'Review overdue.'")
+@click.pass_obj
+def pack(settings: Settings, pack_id: str, brand_id: str | None, locale: str | None,
+         age: Age | None, born: dt.date | None, on: dt.date | None, born_at: int | None,
+         child_name: str | None, duplex: bool | None, out_file: Path | None,
+         allow_draft: bool, allow_expired: bool) -> None:
+    """Print a pack (data/packs/PACK_ID.yaml) as one PDF: a cover with the clinic, the
+    pack's title, the child's name and birth date if given, and the contents with page
+    numbers; then each handout, in the band that fits the child where the pack says
+    'by-age'. On both sides (the default of most packs) every handout starts on a
+    right-hand page, so a duplex printer needs no manual collating.
+
+    \b
+    Examples:
+      handouts pack newborn-discharge --born 2026-11-14
+      handouts pack newborn-discharge --born 2026-11-14 --born-at 35w --name "Amira"
+      handouts pack newborn-discharge --age 2w --lang es --brand harbour --simplex
+    """
+    project = settings.project()
+    loaded = project.packs.get(pack_id)
+    if loaded is None:
+        raise HandoutsError([Problem(
+            f"no pack with id '{pack_id}' in {project.root / project.config.packs_dir}",
+            hint=did_you_mean(pack_id, project.packs) or
+            f"known packs: {', '.join(sorted(project.packs)) or 'none'}")])
+    brand_id = brand_id or (project.config.brands or sorted(project.brands))[0]
+    if brand_id not in project.brands:
+        raise HandoutsError([Problem(f"unknown brand '{brand_id}'", hint=did_you_mean(
+            brand_id, project.brands) or f"known brands: {', '.join(sorted(project.brands))}")])
+    if child_name is not None and not child_name.strip():
+        raise click.UsageError("--name is empty")
+    request = PackRequest(
+        loaded, project.brands[brand_id], locale or project.config.locales[0],
+        printed_on=on or dt.date.today(), age=_age_request(age, born, on if born else None,
+                                                           born_at),
+        child_name=child_name.strip() if child_name else None,
+        duplex=loaded.pack.duplex if duplex is None else duplex)
+    jobs = [job for job, _ in pack_jobs(project, request)]
+    blocking = blocking_problems(run_checks(project).findings, jobs, allow_expired)
+    if blocking:
+        raise HandoutsError(blocking)
+    built = make_pack(project, request, allow_draft)
+    path = out_file if out_file is not None else request.output_path(project.output_dir)
+    write_atomically([(path, built.data)])
+    for part in built.parts:
+        band = f" ({part.band})" if part.band else ""
+        click.echo(f"  page {part.first:>2}  {part.job.handout.id}{band}")
+        if part.job.child is not None:
+            click.echo(f"           {ENGLISH.explain(part.job.child)}")
+    click.secho(f"wrote {_relative(path)}  ({built.pages} pages, "
+                f"{'both sides' if request.duplex else 'one side'})", fg="green")
 
 
 @main.command()

@@ -115,8 +115,8 @@ class PageInfo:
     paper: str
     title: str
     handout_id: str
-    version: int
-    review_by: str  # dates already in the locale's format
+    version: int | None  # None on a pack's cover
+    review_by: str | None  # dates already in the locale's format
     reviewed_on: str | None
     notes: tuple[str, ...]  # status lines: sample content, unreviewed translation
     draft: str | None  # "Draft translation": stamped across every page
@@ -124,6 +124,14 @@ class PageInfo:
     accent: str
     on_primary: str
     qr_url: str | None = None  # the online version: a QR code in the footer
+
+
+@dataclass(frozen=True)
+class PageNumbering:
+    """Page numbers of a handout inside a pack: its first page is ``first`` of ``total``."""
+
+    first: int
+    total: int
 
 
 @dataclass(frozen=True)
@@ -138,7 +146,7 @@ class Metadata:
 @dataclass(frozen=True)
 class LayoutRequest:
     document: Element
-    kind: str  # sheet | card | checklist
+    kind: str  # sheet | card | checklist | cover (of a pack)
     sides: int
     page: PageInfo
     metadata: Metadata
@@ -150,6 +158,7 @@ class LayoutRequest:
     hyphenation: str | None = None  # pyphen language, for the narrow columns of cards
     grayscale: bool = False  # a proof for black-and-white printers
     fillable: bool = False  # form fields for tick boxes and write-in lines
+    numbering: PageNumbering | None = None  # the pack's page numbers, inside a pack
 
 
 def to_gray(color: object) -> colors.Color:
@@ -610,6 +619,8 @@ class StoryBuilder:
             return [self.tone_box(element)]
         if tag == "ul" and element.attrs.get("class") == "checklist":
             return [self.checklist(element)]
+        if tag == "ol" and element.attrs.get("class") == "contents":
+            return [self.contents(element)]
         if tag in ("ul", "ol"):
             return self.listing(element)
         if tag == "figure":
@@ -703,6 +714,25 @@ class StoryBuilder:
         table.spaceAfter = body.spaceAfter
         return table
 
+    def contents(self, element: Element) -> Flowable:
+        """A pack's contents: each handout with its page number at the right, on a
+        dotted line that leads the eye across."""
+        body = self.styles["body"]
+        number = ParagraphStyle("contents-page", parent=body, fontName=self.request.fonts.bold,
+                                alignment=2)
+        entries = [li for li in element.elements() if li.tag == "li"]
+        rows = [[Paragraph(inline_markup(li), body),
+                 Paragraph(escape(self.request.words.number(int(li.attrs.get("page", 0)))),
+                           number)] for li in entries]
+        table = Table(rows, colWidths=[None, 18 * mm], hAlign="LEFT")
+        table.setStyle(TableStyle([
+            ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+            ("TOPPADDING", (0, 0), (-1, -1), 6), ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+            ("LINEBELOW", (0, 0), (-1, -1), 0.8, MUTED, 1, (1, 3)),
+        ]))
+        return table
+
     def fill_in(self, element: Element) -> Flowable:
         """``<label>Child's name <input name="child-name"></label>``, side by side."""
         blanks = []
@@ -786,9 +816,10 @@ class PageFrame:
         """(text, font, colour) of each footer line, before any status-notes line."""
         info, words = self.info, self.r.words
         ident = "  \u00b7  ".join(filter(None, [
-            info.handout_id, words.version.format(version=info.version),
+            info.handout_id,
+            words.version.format(version=info.version) if info.version else None,
             words.reviewed.format(date=info.reviewed_on) if info.reviewed_on else None,
-            words.review_by.format(date=info.review_by)]))
+            words.review_by.format(date=info.review_by) if info.review_by else None]))
         contact = "  \u00b7  ".join(filter(None, [
             info.clinic, info.address, words.phone.format(phone=info.phone)]))
         lines = [(ident if self.card else contact, self.fonts.regular, MUTED),
@@ -797,6 +828,15 @@ class PageFrame:
             lines.append(("  \u00b7  ".join(filter(None, [ident, info.footer_note])),
                           self.fonts.regular, MUTED))
         return lines
+
+    def _page_number(self, page: int) -> str:
+        """"Page 2 of 3"; inside a pack, the pack's numbers; none on a pack's cover."""
+        words, numbering = self.r.words, self.r.numbering
+        if self.r.kind == "cover":
+            return ""
+        if numbering is not None:
+            return words.page_of.format(page=numbering.first + page - 1, pages=numbering.total)
+        return words.page_of.format(page=page, pages=self.total)
 
     def _text_width(self) -> float:
         """Width of the footer's text lines: the page, less the QR code's column."""
@@ -912,7 +952,6 @@ class PageFrame:
                            preserveAspectRatio=True, anchor="c", mask="auto")
 
     def _footer(self, canv: Canvas, page: int) -> None:
-        words = self.r.words
         w, _ = self.size
         m = self.margin
         size = 7 if self.card else FOOTER_SIZE
@@ -930,7 +969,7 @@ class PageFrame:
             self.qr.draw(canv, w - m, top)
         right_edge = m + self._text_width()
         y = top - lead
-        page_text = words.page_of.format(page=page, pages=self.total)
+        page_text = self._page_number(page)
         canv.setFont(self.fonts.bold, size)
         canv.setFillColor(INK)
         canv.drawRightString(right_edge, y, page_text)
@@ -978,6 +1017,19 @@ class QrCode:
         canv.setFont(self.font, self.size)
         canv.setFillColor(INK)
         canv.drawRightString(right, top - self.side - self.size * 1.6, self.label)
+
+
+def blank_page(paper: str, text: str, fonts: FontSet, language: str) -> bytes:
+    """An empty back page of a duplex pack, marked so no one thinks a page is missing."""
+    buffer = io.BytesIO()
+    width, height = PAPER_SIZES[paper]
+    canv = Canvas(buffer, pagesize=(width, height), invariant=1, lang=language)
+    canv.setFont(fonts.italic, 11)
+    canv.setFillColor(MUTED)
+    canv.drawCentredString(width / 2, height / 2, text)
+    canv.showPage()
+    canv.save()
+    return buffer.getvalue()
 
 
 def _fitting_size(text: str, font: str, size: float, width: float) -> float:

@@ -19,6 +19,7 @@ from typing import Any
 from collections.abc import Callable, Iterable, Iterator
 
 from .brand import LoadedBrand
+from .packs import LoadedPack
 from .content import DATE_AT_RE, PLACEHOLDER_RE, Handout, Section
 from .yamlsource import KeyPath
 from .words import DURATIONS, translatable_fields
@@ -147,11 +148,23 @@ class InterfaceMessage:
     note: str = ""
 
 
-def brand_messages(brands: Iterable[LoadedBrand]) -> list[InterfaceMessage]:
-    """The brands' footer notes ("Open Monday to Friday"): clinic words, not names."""
-    return [InterfaceMessage(f"brand:{b.id}", b.brand.footer_note, None,
-                             f"Footer note of the clinic '{b.brand.name}'.")
-            for b in brands if b.brand.footer_note]
+def project_messages(brands: Iterable[LoadedBrand],
+                     packs: Iterable[LoadedPack]) -> list[InterfaceMessage]:
+    """Words of the project's own files that print around the content: the brands'
+    footer notes ("Open Monday to Friday"; clinic names stay as they are) and the packs'
+    titles and cover lines."""
+    messages = [InterfaceMessage(f"brand:{b.id}", b.brand.footer_note, None,
+                                 f"Footer note of the clinic '{b.brand.name}'.")
+                for b in brands if b.brand.footer_note]
+    for loaded in packs:
+        pack = loaded.pack
+        messages.append(InterfaceMessage(f"pack:{pack.id}", pack.title, None,
+                                         f"Title of the pack '{pack.id}', on its cover."))
+        if pack.summary:
+            messages.append(InterfaceMessage(f"pack:{pack.id}:summary", pack.summary, None,
+                                             f"Cover of the pack '{pack.id}', under the "
+                                             "title."))
+    return messages
 
 
 def interface_messages() -> list[InterfaceMessage]:

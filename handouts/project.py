@@ -7,7 +7,7 @@ Like ``mkdocs.yml``, one file at the root of a project folder says what a plain
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from typing import Annotated, Literal
@@ -17,6 +17,7 @@ from pydantic import BeforeValidator, Field, StringConstraints
 from .brand import LoadedBrand, load_brands
 from .content import LoadedHandout, Slug, Text
 from .loading import load_handouts
+from .packs import LoadedPack, load_packs
 from .locales import LocaleCode
 from .errors import HandoutsError, Problem, ProblemList, did_you_mean
 from .validation import Model, validate_document
@@ -68,6 +69,8 @@ class Config(Model):
     output: Text = Field("output", description="Output folder, relative to the project.")
     content_dir: Text = "data/handouts"
     brands_dir: Text = "data/brands"
+    packs_dir: Text = Field("data/packs", description="Pack files (several handouts in "
+                            "one PDF for 'handouts pack'); optional.")
     templates_dir: Text = "templates"
     translations_dir: Text = "data/translations"
     checks: dict[CheckId, CheckLevel] = Field(
@@ -88,6 +91,7 @@ class Project:
     config_doc: YamlDocument
     handouts: dict[str, LoadedHandout]
     brands: dict[str, LoadedBrand]
+    packs: dict[str, LoadedPack] = field(default_factory=dict)
 
     @property
     def output_dir(self) -> Path:
@@ -147,7 +151,9 @@ def load_project(root: Path) -> Project:
                                          did_you_mean(item, known) or
                                          f"known: {', '.join(known) or 'none'}"))
     problems.raise_if_any()
-    return Project(root=root, config=config, config_doc=doc, handouts=handouts, brands=brands)
+    packs = load_packs(root / config.packs_dir, handouts)
+    return Project(root=root, config=config, config_doc=doc, handouts=handouts, brands=brands,
+                   packs=packs)
 
 
 STARTER_ITEMS = (CONFIG_NAME, "data", "templates")

@@ -18,7 +18,7 @@ from .catalogs import INTERFACE, CatalogFiles, catalog_text, handout_template, \
 from .errors import HandoutsError, Problem, ProblemList
 from .locales import language
 from .localize import Translation, is_source_language
-from .messages import brand_messages, source_texts
+from .messages import project_messages, source_texts
 from .project import Project
 
 
@@ -30,7 +30,7 @@ def templates(project: Project) -> dict[str, polib.POFile]:
     """Every PO template of the project, by name (handout id, or ``_interface``)."""
     title = project.config.title
     found = {INTERFACE: interface_template(project.template_dirs(), project.root, title,
-                                           brand_messages(project.brands.values()))}
+                                           project_messages(project.brands.values(), project.packs.values()))}
     for handout in project.handouts.values():
         found[handout.id] = handout_template(handout, project.root, title)
     return found
