@@ -223,10 +223,10 @@ def _join(documents: list[bytes], parts: list[Part], front: int, request: PackRe
     interface = localizer.interface(request.locale)
     pack = request.pack.pack
     title = interface.translations.pgettext(f"pack:{pack.id}", pack.title)
-    writer.add_outline_item(title, 0)
+    writer.add_outline_item(title=title, page_number=0)
     for part in parts:
         label = f"{part.title} ({part.band})" if part.band else part.title
-        writer.add_outline_item(label, front + part.first - 1)
+        writer.add_outline_item(title=label, page_number=front + part.first - 1)
     writer.set_page_label(0, front - 1, style="/r")
     writer.set_page_label(front, len(writer.pages) - 1, style="/D", start=1)
     summary = interface.translations.pgettext(f"pack:{pack.id}:summary", pack.summary) \
