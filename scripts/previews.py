@@ -1,6 +1,9 @@
 """Render the README preview pictures (docs/*.png) from the example catalog.
 
-Usage: python scripts/previews.py   (after `handouts build`; needs the test extras)
+Usage: python scripts/previews.py   (needs the test extras), after
+    handouts build
+    handouts pack newborn-discharge --age 2w --on 2026-11-21 --name "Amira Haddad"
+    handouts build infant-massage --age 2m --brand riverside --lang en --imposition 4up
 """
 
 from __future__ import annotations
@@ -17,6 +20,10 @@ PREVIEWS = {
     "preview-infant-massage.png": ("output/harbour/en/infant-massage--3-weeks-to-3-months.pdf", [0, 1], 1.0),
     "preview-newborn-tremor-ru.png": ("output/riverside/ru/newborn-tremor--under-1-month.pdf", [0], 0.6),
     "preview-newborn-tremor-es.png": ("output/harbour/es/newborn-tremor--under-1-month.pdf", [0], 0.6),
+    "preview-pack.png": ("output/riverside/en/packs/newborn-discharge--personal.pdf",
+                         [0, 1, 2], 0.45),
+    "preview-cards-4up.png": ("output/riverside/en/infant-massage--3-weeks-to-3-months--4up.pdf",
+                              [0, 1], 0.45),
 }
 
 
