@@ -24,7 +24,7 @@ from .bands import band_for
 from .brand import LoadedBrand
 from .build import (Localizer, Variant, check_glyphs, check_template_glyphs, dates_locale,
                     make_pdf, page_info, template_search_path)
-from .errors import HandoutsError, ProblemList
+from .errors import HandoutsError, Problem, ProblemList
 from .layout import LayoutRequest, Metadata, PageNumbering, blank_page, layout_pdf
 from .locales import format_day, hyphenation_language
 from .packs import BY_AGE, LoadedPack
@@ -153,6 +153,26 @@ def make_pack(project: Project, request: PackRequest, allow_draft: bool = False)
         documents.append(data)
     data = _join(documents, parts, front, request, localizer)
     return BuiltPack(data, front + total, parts)
+
+
+def check_covers(project: Project, locales: list[str], allow_draft: bool = False
+                 ) -> list[Problem]:
+    """Render every pack's cover for every brand and locale, as ``check`` builds every
+    handout, so a mistake in a cover template shows before anyone prints a pack."""
+    localizer = Localizer(project, allow_draft)
+    problems = ProblemList()
+    for loaded in project.packs.values():
+        for brand in project.brands.values():
+            for locale in locales:
+                request = PackRequest(loaded, brand, locale, printed_on=dt.date.today())
+                parts = [Part(BuildJob(project.handouts[p.handout], brand, locale),
+                              project.handouts[p.handout].handout.title, None, None, 1, 1)
+                         for p in loaded.pack.handouts]
+                try:
+                    _cover(project, request, parts, localizer)
+                except HandoutsError as exc:
+                    problems.extend(exc.problems)
+    return problems.problems
 
 
 def _plan(cover_pages: int, parts: list[Part],

@@ -23,7 +23,7 @@ import click
 from .ages import Age, parse_age, parse_gestation
 from .bands import band_range
 from .brand import Brand
-from .assemble import PackRequest, make_pack, pack_jobs
+from .assemble import PackRequest, check_covers, make_pack, pack_jobs
 from .build import Variant, make_pdfs
 from .imposition import IMPOSITIONS
 from .content import Handout
@@ -378,7 +378,7 @@ def check(settings: Settings, locales: tuple[str, ...], allow_draft: bool,
 
     Runs the whole pipeline in memory (translations, glyphs, templates, layout, card
     fit) for every handout and brand in the project, also those handouts.yaml does not
-    list, in every configured locale, so that what passes here also builds. Then runs
+    list, and every pack's cover, in every configured locale, so that what passes here also builds. Then runs
     the quality checks: reading level of every band in every language, sentences over
     20 words, jargon (data/glossary), review dates, actionability (something to do,
     whom to call, lists of at most 7 items), colour contrast, image resolution and
@@ -396,11 +396,17 @@ def check(settings: Settings, locales: tuple[str, ...], allow_draft: bool,
     jobs = select_jobs(project, everything=True, locales=locales)
     report = run_checks(project)
     findings = report.findings
+    problems: list[Problem] = []
     try:
         make_pdfs(project, jobs, project.output_dir, allow_draft)
     except HandoutsError as exc:
-        findings = [Finding("build", "error", p.message, _problem_subject(p, project), p.file,
-                            p.line, p.hint) for p in exc.problems] + findings
+        problems = list(exc.problems)
+    # A pack's cover also needs the interface words: report a problem once.
+    for problem in check_covers(project, list(locales or project.config.locales), allow_draft):
+        if problem not in problems:
+            problems.append(problem)
+    findings = [Finding("build", "error", p.message, _problem_subject(p, project), p.file,
+                        p.line, p.hint) for p in problems] + findings
     errors = sum(1 for f in findings if f.level == "error")
     warnings = len(findings) - errors
     summary = (f"{errors} error{'s' if errors != 1 else ''}, {warnings} "
@@ -425,7 +431,8 @@ def check(settings: Settings, locales: tuple[str, ...], allow_draft: bool,
 def _problem_subject(problem: Problem, project: Project) -> str:
     """Group build problems with their handout (or brand) when the file says which."""
     if problem.file is not None:
-        for kind, known in (("handout", project.handouts), ("brand", project.brands)):
+        for kind, known in (("handout", project.handouts), ("brand", project.brands),
+                            ("pack", project.packs)):
             if problem.file.stem in known:
                 return f"{kind} '{problem.file.stem}'"
     return "project"

@@ -169,3 +169,12 @@ def test_pack_file_mistakes_point_at_the_line(project: ProjectCopy, old: str, ne
     assert message in output
     needle = new.strip().splitlines()[-1]
     assert f"newborn-discharge.yaml:{line_of(project, PACK, needle)}:" in output
+
+
+def test_check_renders_pack_covers(project: ProjectCopy) -> None:
+    project.edit("templates/cover.html.j2", "{{ words.contents }}", "{{ words.contentz }}")
+    result = project.run("check")
+    assert result.exit_code == 1
+    line = line_of(project, "templates/cover.html.j2", "words.contentz")
+    assert f"templates/cover.html.j2:{line}: build: undefined template variable" in result.output
+    assert result.output.count("contentz") == 1  # once, not per brand and language
