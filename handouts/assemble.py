@@ -26,12 +26,13 @@ from .build import (Localizer, Variant, check_glyphs, check_template_glyphs, dat
                     make_pdf, page_info, template_search_path)
 from .errors import HandoutsError, Problem, ProblemList
 from .layout import LayoutRequest, Metadata, PageNumbering, blank_page, layout_pdf
-from .locales import format_day, hyphenation_language
+from .locales import format_day, hyphenation_language, is_rtl, needs_shaping
 from .packs import BY_AGE, LoadedPack
 from .project import Project
 from .render import TemplateContext, plain_text, render_template
 from .selection import AgeRequest, BuildJob
 from .semantic import parse_document
+from .shaped_text import TextDirection
 
 
 @dataclass(frozen=True)
@@ -140,7 +141,8 @@ def make_pack(project: Project, request: PackRequest, allow_draft: bool = False)
              zip(parts, [first for kind, first in order if kind == "part"])]
     documents: list[bytes] = [_cover(project, request, parts, localizer)]
     blank = blank_page(request.brand.brand.paper, interface.words.blank_page, fonts,
-                       request.locale)
+                       request.locale, TextDirection(is_rtl(request.locale),
+                                                     needs_shaping(request.locale)))
     numbering = iter(parts)
     for kind, _ in [("blank", 0)] * (front - cover_pages) + order:
         if kind == "blank":
@@ -229,7 +231,8 @@ def _cover(project: Project, request: PackRequest, parts: list[Part],
                           keywords=(pack.id, "pack"), language=request.locale),
         words=words, fonts=fonts, image_dir=request.pack.path.parent,
         source=request.pack.path, label=f"the cover of pack '{pack.id}'",
-        hyphenation=hyphenation_language(request.locale))
+        hyphenation=hyphenation_language(request.locale), rtl=is_rtl(request.locale),
+        shaping=needs_shaping(request.locale))
     data, _ = layout_pdf(layout)
     return data
 

@@ -24,7 +24,8 @@ from .imposition import impose
 from .fonts import FontSet, describe_chars, font_set, missing_glyphs
 from .brand import LoadedBrand
 from .layout import LayoutRequest, Metadata, PageInfo, PageNumbering, layout_pdf
-from .locales import format_day, hyphenation_language, language, script
+from .locales import (format_day, hyphenation_language, is_rtl, language, needs_shaping,
+                      script)
 from .localize import Interface, LocalizedHandout, interface_for, localize
 from .project import Project
 from .render import TemplateContext, date_at_function, plain_text, render_handout
@@ -204,7 +205,8 @@ def make_pdf(project: Project, job: BuildJob, text: LocalizedHandout, interface:
         label=f"handout '{handout.id}'" + (f", band '{job.band.id}'" if job.band else "")
         + f", brand '{brand.id}'" + (f", locale '{job.locale}'" if text.catalog else ""),
         hyphenation=hyphenation_language(job.locale), grayscale=variant.grayscale,
-        fillable=variant.fillable, numbering=numbering)
+        fillable=variant.fillable, numbering=numbering, rtl=is_rtl(job.locale),
+        shaping=needs_shaping(job.locale))
     data, pages = layout_pdf(request)
     if variant.imposition:
         return impose(data, b.paper, variant.imposition)

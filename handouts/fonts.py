@@ -17,6 +17,7 @@ from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
+from .bidi_text import BIDI_CONTROLS
 from .errors import HandoutsError, Problem
 
 FACES = {"regular": (400, "normal"), "bold": (700, "normal"),
@@ -44,20 +45,26 @@ def font_set(family: str = "pt-sans") -> FontSet:
         try:
             paths[face] = str(fontpkg.path(family, weight=weight, style=style))
         except fontpkg.FontpkgError as exc:
+            if style == "italic" and face in ("italic", "bolditalic") and paths:
+                # Arabic, Devanagari... have no italics: emphasis stays upright.
+                paths[face] = paths["bold" if face == "bolditalic" else "regular"]
+                continue
             raise HandoutsError([Problem(
                 f"font '{family}' is not usable: {exc}",
                 hint=f"install it with 'pip install fontpkg-{family}', or choose another "
                      "family under 'fonts:' in handouts.yaml")]) from None
-    if len(set(paths.values())) < len(paths):
+    if paths["regular"] == paths["bold"]:
         # fontpkg returns the same variable font for every weight; ReportLab would draw
         # it at weight 400 only, so bold would silently look regular.
         raise HandoutsError([Problem(
-            f"font '{family}' has no separate bold and italic files (it is a variable font)",
+            f"font '{family}' has no separate bold file (it is a variable font)",
             hint="choose a family with static faces, such as pt-sans")])
+    registered: dict[str, str] = {}  # path -> name: an upright stand-in is not embedded twice
     for face, path in paths.items():
-        name = f"{family}-{face}"
-        pdfmetrics.registerFont(TTFont(name, path))
-        names[face] = name
+        if path not in registered:
+            registered[path] = f"{family}-{face}"
+            pdfmetrics.registerFont(TTFont(registered[path], path))
+        names[face] = registered[path]
     # Map <b>/<i> in paragraphs to the real faces.
     for (bold, italic), face in {(0, 0): "regular", (1, 0): "bold",
                                  (0, 1): "italic", (1, 1): "bolditalic"}.items():
@@ -87,5 +94,6 @@ def _coverage(face: str) -> frozenset[int]:
 
 
 def _invisible(char: str) -> bool:
-    # Line breaks and tabs are layout, not glyphs.
-    return char in "\n\r\t"
+    # Line breaks and tabs are layout, not glyphs; direction marks (Babel puts U+200F in
+    # Arabic dates) steer the bidi algorithm and are never drawn.
+    return char in "\n\r\t" or char in BIDI_CONTROLS

@@ -24,16 +24,16 @@ from reportlab.lib.pagesizes import A4, A6, LETTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import inch, mm
 from reportlab.lib.utils import ImageReader
-from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (BaseDocTemplate, Flowable, Frame, Image, NextPageTemplate,
-                                PageTemplate, Paragraph, Table, TableStyle)
+                                PageTemplate, Table, TableStyle)
 
 from .colors import gray_equivalent
 from .errors import HandoutsError, Problem
 from .fonts import FontSet
 from .images import load_svg
 from .semantic import Element
+from .shaped_text import TextDirection
 from .words import Words
 
 CARD_SIZES = {"A4": A6, "Letter": (4.25 * inch, 5.5 * inch)}  # a quarter of the sheet
@@ -159,6 +159,12 @@ class LayoutRequest:
     grayscale: bool = False  # a proof for black-and-white printers
     fillable: bool = False  # form fields for tick boxes and write-in lines
     numbering: PageNumbering | None = None  # the pack's page numbers, inside a pack
+    rtl: bool = False  # a right-to-left language: the page is mirrored
+    shaping: bool = False  # a script set with HarfBuzz (Arabic, Devanagari...)
+
+    @property
+    def direction(self) -> TextDirection:
+        return TextDirection(self.rtl, self.shaping)
 
 
 def to_gray(color: object) -> colors.Color:
@@ -185,6 +191,7 @@ class Styles:
     primary: colors.Color
     accent: colors.Color
     hyphenation: str | None = None
+    direction: TextDirection = field(default_factory=lambda: TextDirection(False, False))
     by_name: dict[str, ParagraphStyle] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
@@ -219,6 +226,19 @@ class Styles:
 
     def __getitem__(self, name: str) -> ParagraphStyle:
         return self.by_name[name]
+
+    def paragraph(self, markup: str, style: ParagraphStyle | str,
+                  bullet: str | None = None) -> Flowable:
+        """A paragraph in the language's direction and script."""
+        if isinstance(style, str):
+            style = self[style]
+        return self.direction.paragraph(markup, style, bullet)
+
+    def side(self, left: str) -> str:
+        """hAlign for something that sits at the start of the line: LEFT, or RIGHT in
+        right-to-left text."""
+        return {"LEFT": "RIGHT", "RIGHT": "LEFT"}.get(left, left) if self.direction.rtl \
+            else left
 
 
 # ---------------------------------------------------------------- inline markup
@@ -293,17 +313,19 @@ class WriteIn(Flowable):
     """Labelled lines side by side ("Date ______   Initials ____"), wrapping to a new row
     when the column is full; form text fields over the lines with ``fillable``."""
 
-    def __init__(self, blanks: list[Blank], fonts: FontSet, size: float, fillable: bool):
+    def __init__(self, blanks: list[Blank], fonts: FontSet, size: float, fillable: bool,
+                 direction: TextDirection):
         super().__init__()
         self.blanks = blanks
         self.fonts = fonts
+        self.text = direction
         self.size = size
         self.fillable = fillable
         self.row_height = size * 2.1
         self.rows: list[list[tuple[Blank, float, float]]] = []  # (blank, x, line length)
 
     def _label_width(self, blank: Blank) -> float:
-        return stringWidth(blank.label, self.fonts.regular, self.size) + 5
+        return self.text.width(blank.label, self.fonts.regular, self.size) + 5
 
     def wrap(self, aw: float, ah: float) -> tuple[float, float]:
         gap = 5 * mm
@@ -338,18 +360,23 @@ class WriteIn(Flowable):
         for number, row in enumerate(self.rows, start=1):
             base = self.height - number * self.row_height + self.size * 0.5
             for blank, x, length in row:
-                c.setFont(self.fonts.regular, self.size)
+                label = self._label_width(blank)
+                if self.text.rtl:  # label on the right, the line to its left
+                    x = self.width - x - label - length
+                    label_x, start = x + length + label, x
+                else:
+                    label_x, start = x, x + label
                 c.setFillColor(MUTED)
-                c.drawString(x, base, blank.label)
-                start = x + self._label_width(blank)
+                self.text.draw(c, label_x, base, blank.label, self.fonts.regular, self.size)
                 c.setStrokeColor(MUTED)
                 c.setLineWidth(0.7)
                 c.line(start, base - 2, start + length, base - 2)
                 if blank.value:
                     c.setFillColor(INK)
-                    c.setFont(self.fonts.regular, _fitting_size(
-                        blank.value, self.fonts.regular, self.size, length - 4))
-                    c.drawString(start + 2, base, blank.value)
+                    size = _fitting_size(self.text, blank.value, self.fonts.regular,
+                                         self.size, length - 4)
+                    self.text.draw(c, start + length - 2 if self.text.rtl else start + 2,
+                                   base, blank.value, self.fonts.regular, size)
                 elif self.fillable:
                     # Above the line, so the printed line stays visible under the field.
                     c.acroForm.textfield(
@@ -383,7 +410,7 @@ class ToneBox(Flowable):
         self.icon = 13 if card else 16
         label_style = ParagraphStyle("label", parent=styles["tone-label"],
                                      textColor=self.style.ink)
-        self.label_para = Paragraph(escape(label), label_style)
+        self.label_para = styles.paragraph(escape(label), label_style)
         self.spaceBefore = 6 if card else 8
         self.spaceAfter = 6 if card else 8
 
@@ -398,7 +425,8 @@ class ToneBox(Flowable):
         """Room for the label beside the icon, and beside "Call 999 now" if there is one."""
         width = self._inner_width(aw) - self.icon - 6
         if self.call:
-            width -= stringWidth(self.call, self.styles.fonts.bold, self._call_size) + 8
+            width -= self.styles.direction.width(self.call, self.styles.fonts.bold,
+                                                 self._call_size) + 8
         return width
 
     @property
@@ -461,6 +489,10 @@ class ToneBox(Flowable):
         return ToneBox(self.tone, label, content, self.styles, self.card,
                        self.continued_label, self.call)
 
+    def _x(self, x: float, width: float) -> float:
+        """Left end of something placed at x from the start side (mirrored in RTL)."""
+        return self.width - x - width if self.styles.direction.rtl else x
+
     def draw(self) -> None:
         c = self.canv
         w, h = self.width, self.height
@@ -468,22 +500,26 @@ class ToneBox(Flowable):
         c.setFillColor(self.style.background)
         c.roundRect(0, 0, w, h, 4, stroke=0, fill=1)
         c.setFillColor(self.style.ink)
-        c.rect(0, 0, self.stripe, h, stroke=0, fill=1)
+        c.rect(self._x(0, self.stripe), 0, self.stripe, h, stroke=0, fill=1)
         top = h - self.pad
         label_h = self._label_height(w)
-        draw_icon(c, self.tone, self.inner_x, top - self.icon, self.icon, self.style.ink)
-        _, lh = self.label_para.wrap(self._label_width(w), 1e6)
-        self.label_para.drawOn(c, self.inner_x + self.icon + 6,
+        draw_icon(c, self.tone, self._x(self.inner_x, self.icon), top - self.icon, self.icon,
+                  self.style.ink)
+        label_w = self._label_width(w)
+        _, lh = self.label_para.wrap(label_w, 1e6)
+        self.label_para.drawOn(c, self._x(self.inner_x + self.icon + 6, label_w),
                                top - (self.icon + lh) / 2 - 1 if lh <= self.icon else top - lh)
-        if self.call:
+        if self.call:  # at the end of the label row
             size = self._call_size
-            c.setFont(self.styles.fonts.bold, size)
             c.setFillColor(self.style.ink)
-            c.drawRightString(w - self.pad, top - (self.icon + size * 0.7) / 2, self.call)
+            self.styles.direction.draw(c, self.pad if self.styles.direction.rtl
+                                       else w - self.pad, top - (self.icon + size * 0.7) / 2,
+                                       self.call, self.styles.fonts.bold, size, anchor="end")
         y = top - label_h
+        inner = self._inner_width(w)
         for flowable, fh, gap in self._content_heights(w):
             y -= gap + fh
-            flowable.drawOn(c, self.inner_x, y)
+            flowable.drawOn(c, self._x(self.inner_x, inner), y)
         c.restoreState()
 
 
@@ -593,7 +629,7 @@ class StoryBuilder:
         for child in children:
             if isinstance(child, str):
                 if child.strip():
-                    story.append(Paragraph(escape(child.strip()), self.styles["body"]))
+                    story.append(self.styles.paragraph(escape(child.strip()), "body"))
                 continue
             story.extend(self.block(child, heading_ink))
         return story
@@ -604,12 +640,12 @@ class StoryBuilder:
             style = self.styles[tag]
             if heading_ink is not None:
                 style = ParagraphStyle(f"{tag}-toned", parent=style, textColor=heading_ink)
-            return [Paragraph(inline_markup(element), style)]
+            return [self.styles.paragraph(inline_markup(element), style)]
         if tag == "p" and element.attrs.get("class") == "fill-in":
             return [self.fill_in(element)]
         if tag == "p":
-            return [Paragraph(inline_markup(element),
-                              self.styles[element.attrs.get("class", "body")])]
+            return [self.styles.paragraph(inline_markup(element),
+                                          element.attrs.get("class", "body"))]
         if tag in ("section", "aside"):
             # Form fields are named after their section: "feeding-2", "feeding-2-date".
             self.section, self.checked = element.attrs.get("id", "item"), 0
@@ -627,7 +663,7 @@ class StoryBuilder:
             return self.figure(element)
         if tag == "img":
             return [self.image(element)]
-        return [Paragraph(inline_markup(element), self.styles["body"])]  # a stray <li>
+        return [self.styles.paragraph(inline_markup(element), "body")]  # a stray <li>
 
     def tone_box(self, element: Element) -> Flowable:
         tone = element.attrs.get("tone", "info")
@@ -663,8 +699,10 @@ class StoryBuilder:
             bulletFontSize=body.fontSize,
             bulletColor=self.styles.primary if numbered else self.styles.accent)
         last = ParagraphStyle(f"{style.name}-last", parent=style, spaceAfter=body.spaceAfter)
-        paragraphs = [Paragraph(inline_markup(li), last if n == len(items) else style,
-                                bulletText=f"{n}." if numbered else "\u2022")
+        words = self.request.words
+        paragraphs = [self.styles.paragraph(inline_markup(li),
+                                            last if n == len(items) else style,
+                                            f"{words.number(n)}." if numbered else "\u2022")
                       for n, li in enumerate(items, start=1)]
         # No single item alone at the foot or the head of a page.
         if len(paragraphs) >= 2:
@@ -676,6 +714,8 @@ class StoryBuilder:
         """Short bullet items read faster, and waste less paper, side by side."""
         half = (len(items) + 1) // 2
         columns = [self._list(items[:half], False), self._list(items[half:], False)]
+        if self.styles.direction.rtl:
+            columns.reverse()  # the first column is read first: on the right
         table = Table([columns], colWidths=[self.frame_width / 2] * 2, hAlign="LEFT")
         table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
                                    ("LEFTPADDING", (0, 0), (-1, -1), 0),
@@ -694,7 +734,7 @@ class StoryBuilder:
                 continue
             self.checked += 1
             name = f"{self.section}-{self.checked}"
-            cell: list[Flowable] = [Paragraph(inline_markup(li), body)]
+            cell: list[Flowable] = [self.styles.paragraph(inline_markup(li), body)]
             write = li.attrs.get("write", "").split()
             if write:
                 cell.append(self.write_in([Blank(self.request.words.write_label(kind),
@@ -702,13 +742,20 @@ class StoryBuilder:
             box = CheckBox(size, INK, name if self.request.fillable else None,
                            plain_text(li))
             rows.append([box, cell])
-        table = Table(rows, colWidths=[size + 10, None], hAlign="LEFT")
+        widths: list[float | None] = [size + 10, None]
+        box_column = 0
+        if self.styles.direction.rtl:  # boxes on the right, where reading starts
+            rows = [row[::-1] for row in rows]
+            widths.reverse()
+            box_column = 1
+        table = Table(rows, colWidths=widths, hAlign="LEFT")
         table.setStyle(TableStyle([
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
             ("LEFTPADDING", (0, 0), (-1, -1), 0),
             ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-            ("TOPPADDING", (0, 0), (0, -1), (body.leading - size) / 2 + 1),
-            ("TOPPADDING", (1, 0), (1, -1), 0),
+            ("TOPPADDING", (box_column, 0), (box_column, -1), (body.leading - size) / 2 + 1),
+            ("TOPPADDING", (1 - box_column, 0), (1 - box_column, -1), 0),
+            ("ALIGN", (box_column, 0), (box_column, -1), "RIGHT" if box_column else "LEFT"),
             ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
         ]))
         table.spaceAfter = body.spaceAfter
@@ -721,10 +768,14 @@ class StoryBuilder:
         number = ParagraphStyle("contents-page", parent=body, fontName=self.request.fonts.bold,
                                 alignment=2)
         entries = [li for li in element.elements() if li.tag == "li"]
-        rows = [[Paragraph(inline_markup(li), body),
-                 Paragraph(escape(self.request.words.number(int(li.attrs.get("page", 0)))),
-                           number)] for li in entries]
-        table = Table(rows, colWidths=[None, 18 * mm], hAlign="LEFT")
+        rows = [[self.styles.paragraph(inline_markup(li), body),
+                 self.styles.paragraph(escape(self.request.words.number(
+                     int(li.attrs.get("page", 0)))), number)] for li in entries]
+        widths: list[float | None] = [None, 18 * mm]
+        if self.styles.direction.rtl:  # page numbers at the end of the line: the left
+            rows = [row[::-1] for row in rows]
+            widths.reverse()
+        table = Table(rows, colWidths=widths, hAlign="LEFT")
         table.setStyle(TableStyle([
             ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
             ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
@@ -751,7 +802,7 @@ class StoryBuilder:
 
     def write_in(self, blanks: list[Blank]) -> WriteIn:
         return WriteIn(blanks, self.request.fonts, self.styles["body"].fontSize,
-                       self.request.fillable)
+                       self.request.fillable, self.styles.direction)
 
     def figure(self, element: Element) -> list[Flowable]:
         story: list[Flowable] = []
@@ -759,7 +810,7 @@ class StoryBuilder:
             if child.tag == "img":
                 story.append(self.image(child))
             elif child.tag == "figcaption":
-                story.append(Paragraph(inline_markup(child), self.styles["caption"]))
+                story.append(self.styles.paragraph(inline_markup(child), "caption"))
         return story
 
     def image(self, element: Element) -> Flowable:
@@ -773,7 +824,7 @@ class StoryBuilder:
                 w, h = img.size
             flowable = Image(raster(path, self.request.grayscale), width=width,
                              height=width * h / w)
-        flowable.hAlign = "LEFT"
+        flowable.hAlign = self.styles.side("LEFT")
         return flowable
 
 
@@ -800,10 +851,11 @@ class PageFrame:
         self.header_later = 7 * mm if self.card else 12 * mm
         self.total = total_pages
         self.fonts = request.fonts
+        self.text = request.direction
         self.notes = " ".join(self.info.notes)
         # Sheets and checklists carry the QR code on every page. A card has no room: a
         # code that phones can scan, with its address, would take a sixth of a side.
-        self.qr = QrCode(self.info.qr_url, self.fonts.regular) \
+        self.qr = QrCode(self.info.qr_url, self.fonts.regular, self.text) \
             if self.info.qr_url and not self.card else None
         self.notes_beside = None if self.card or not self.notes else self._notes_beside()
         self.notes_on_own_line = bool(self.notes) and self.notes_beside is None
@@ -835,8 +887,10 @@ class PageFrame:
         if self.r.kind == "cover":
             return ""
         if numbering is not None:
-            return words.page_of.format(page=numbering.first + page - 1, pages=numbering.total)
-        return words.page_of.format(page=page, pages=self.total)
+            page, total = numbering.first + page - 1, numbering.total
+        else:
+            total = self.total
+        return words.page_of.format(page=words.number(page), pages=words.number(total))
 
     def _text_width(self) -> float:
         """Width of the footer's text lines: the page, less the QR code's column."""
@@ -848,11 +902,11 @@ class PageFrame:
         the disclaimer, as long as both stay readable (the line may shrink to 7.5 pt).
         None: the notes need a line of their own."""
         room = self._text_width()
-        notes = stringWidth(self.notes, self.fonts.italic, FOOTER_SIZE) + 12
+        notes = self.text.width(self.notes, self.fonts.italic, FOOTER_SIZE) + 12
         lines = self._footer_lines()
         for index in (len(lines) - 1, 1):
             text, font, _ = lines[index]
-            if stringWidth(text, font, 7.5) + notes <= room:
+            if self.text.width(text, font, 7.5) + notes <= room:
                 return index
         return None
 
@@ -883,17 +937,19 @@ class PageFrame:
             return
         w, h = self.size
         diagonal = (w * w + h * h) ** 0.5
-        size = min(72.0, 0.7 * diagonal / max(1.0, stringWidth(self.info.draft,
-                                                               self.fonts.bold, 1)))
+        size = min(72.0, 0.7 * diagonal / max(1.0, self.text.width(self.info.draft,
+                                                                   self.fonts.bold, 1)))
         canv.saveState()
         canv.setFillColor(DRAFT_INK)
-        canv.setFont(self.fonts.bold, size)
         canv.translate(w / 2, h / 2)
         canv.rotate(math.degrees(math.atan2(h, w)))
-        canv.drawCentredString(0, -size / 3, self.info.draft)
+        self.text.draw(canv, 0, -size / 3, self.info.draft, self.fonts.bold, size, "centre")
         canv.restoreState()
 
     def _header(self, canv: Canvas, height: float, full: bool) -> None:
+        """A band in the clinic's colour: logo, name and phone on the first page; name and
+        title on the others. In right-to-left languages the logo and name are on the
+        right, where reading starts."""
         info = self.info
         w, h = self.size
         m = self.margin
@@ -904,37 +960,40 @@ class PageFrame:
         canv.setFillColor(colors.HexColor(info.accent))
         canv.rect(m, top - height - 2.2, w - 2 * m, 2.2, stroke=0, fill=1)
         pad = (height * 0.14) if full else 2.5 * mm
-        x = m + pad
+        inset = pad  # from the start side (left, or right in RTL)
         if full and info.logo is not None:
             side = height - 2 * pad
+            left = w - m - inset - side if self.text.rtl else m + inset
             canv.setFillColor(colors.white)
-            canv.roundRect(x, top - height + pad, side, side, 3, stroke=0, fill=1)
-            self._logo(canv, info.logo, x + side * 0.08, top - height + pad + side * 0.08,
+            canv.roundRect(left, top - height + pad, side, side, 3, stroke=0, fill=1)
+            self._logo(canv, info.logo, left + side * 0.08, top - height + pad + side * 0.08,
                        side * 0.84)
-            x += side + pad
+            inset += side + pad
+        start = w - m - inset if self.text.rtl else m + inset
+        end = m + pad if self.text.rtl else w - m - pad
+        room = abs(end - start)
         canv.setFillColor(colors.HexColor(info.on_primary))
-        right = w - m - pad
         if full:
             name_size = 11 if self.card else 17
             detail_size = 8 if self.card else 11
             mid = top - height / 2
-            canv.setFont(self.fonts.bold, _fitting_size(info.clinic, self.fonts.bold,
-                                                        name_size, right - x))
-            canv.drawString(x, mid + (1 if self.card else 2), info.clinic)
-            canv.setFont(self.fonts.regular, detail_size)
+            self.text.draw(canv, start, mid + (1 if self.card else 2), info.clinic,
+                           self.fonts.bold, _fitting_size(self.text, info.clinic,
+                                                          self.fonts.bold, name_size, room))
             details = self.r.words.phone.format(phone=info.phone)
             if info.website and not self.card:
                 details += "   \u00b7   " + info.website
-            canv.drawString(x, mid - detail_size - (0 if self.card else 1), details)
+            self.text.draw(canv, start, mid - detail_size - (0 if self.card else 1), details,
+                           self.fonts.regular, detail_size)
         else:
             size = 8 if self.card else 10
             base = top - height / 2 - size * 0.35
-            half = (right - x) / 2 - 6
-            canv.setFont(self.fonts.bold, _fitting_size(info.clinic, self.fonts.bold, size, half))
-            canv.drawString(x, base, info.clinic)
-            canv.setFont(self.fonts.regular,
-                         _fitting_size(info.title, self.fonts.regular, size, half))
-            canv.drawRightString(right, base, info.title)
+            half = room / 2 - 6
+            self.text.draw(canv, start, base, info.clinic, self.fonts.bold,
+                           _fitting_size(self.text, info.clinic, self.fonts.bold, size, half))
+            self.text.draw(canv, end, base, info.title, self.fonts.regular,
+                           _fitting_size(self.text, info.title, self.fonts.regular, size, half),
+                           anchor="end")
         canv.restoreState()
 
     def _logo(self, canv: Canvas, logo: Path, x: float, y: float, side: float) -> None:
@@ -952,6 +1011,8 @@ class PageFrame:
                            preserveAspectRatio=True, anchor="c", mask="auto")
 
     def _footer(self, canv: Canvas, page: int) -> None:
+        """Contact, disclaimer and identity lines from the start side; the page number
+        (and status notes) at the end of the text column; the QR code beyond it."""
         w, _ = self.size
         m = self.margin
         size = 7 if self.card else FOOTER_SIZE
@@ -961,32 +1022,33 @@ class PageFrame:
         notes = self.notes
         if self.notes_on_own_line:
             lines.append((notes, self.fonts.italic, SAMPLE_INK))
+        rtl = self.text.rtl
         canv.saveState()
         canv.setStrokeColor(colors.HexColor("#BBBBBB"))
         canv.setLineWidth(0.6)
         canv.line(m, top, w - m, top)
         if self.qr is not None:
-            self.qr.draw(canv, w - m, top)
-        right_edge = m + self._text_width()
+            self.qr.draw(canv, m + self.qr.width if rtl else w - m, top)
+        start = w - m if rtl else m
+        end = w - m - self._text_width() if rtl else m + self._text_width()
         y = top - lead
         page_text = self._page_number(page)
-        canv.setFont(self.fonts.bold, size)
         canv.setFillColor(INK)
-        canv.drawRightString(right_edge, y, page_text)
+        self.text.draw(canv, end, y, page_text, self.fonts.bold, size, anchor="end")
         right_texts = {0: (page_text, self.fonts.bold)}
         if self.notes_beside is not None:
-            canv.setFont(self.fonts.italic, size)
             canv.setFillColor(SAMPLE_INK)
-            canv.drawRightString(right_edge, y - lead * self.notes_beside, notes)
+            self.text.draw(canv, end, y - lead * self.notes_beside, notes, self.fonts.italic,
+                           size, anchor="end")
             right_texts[self.notes_beside] = (notes, self.fonts.italic)
         for index, (text, font, color) in enumerate(lines):
             room = self._text_width()
             if index in right_texts:
                 right, right_font = right_texts[index]
-                room -= stringWidth(right, right_font, size) + 12
-            canv.setFont(font, _fitting_size(text, font, size, room))
+                room -= self.text.width(right, right_font, size) + 12
             canv.setFillColor(color)
-            canv.drawString(m, y, text)
+            self.text.draw(canv, start, y, text, font,
+                           _fitting_size(self.text, text, font, size, room))
             y -= lead
         canv.restoreState()
 
@@ -995,13 +1057,14 @@ class QrCode:
     """The QR code of a handout's online version, with its address printed under it
     (without https://) for people who cannot scan."""
 
-    def __init__(self, url: str, font: str) -> None:
+    def __init__(self, url: str, font: str, direction: TextDirection) -> None:
         self.url = url
         self.label = re.sub(r"^https?://", "", url)
         self.font = font
+        self.text = direction
         self.side = 14 * mm
         self.size = 6.5
-        self.width = max(self.side, stringWidth(self.label, font, self.size))
+        self.width = max(self.side, direction.width(self.label, font, self.size))
         self.height = self.side + self.size * 1.8 + 5
 
     def draw(self, canv: Canvas, right: float, top: float) -> None:
@@ -1014,27 +1077,30 @@ class QrCode:
         # clear of the footer rule above and of the address below.
         top -= 5
         renderPDF.draw(drawing, canv, right - self.side, top - self.side)
-        canv.setFont(self.font, self.size)
         canv.setFillColor(INK)
-        canv.drawRightString(right, top - self.side - self.size * 1.6, self.label)
+        # The address is Latin whatever the language: its right end under the code's.
+        self.text.draw(canv, right - self.text.width(self.label, self.font, self.size),
+                       top - self.side - self.size * 1.6, self.label, self.font, self.size,
+                       anchor="start" if not self.text.rtl else "end")
 
 
-def blank_page(paper: str, text: str, fonts: FontSet, language: str) -> bytes:
+def blank_page(paper: str, text: str, fonts: FontSet, language: str,
+               direction: TextDirection) -> bytes:
     """An empty back page of a duplex pack, marked so no one thinks a page is missing."""
     buffer = io.BytesIO()
     width, height = PAPER_SIZES[paper]
     canv = Canvas(buffer, pagesize=(width, height), invariant=1, lang=language)
-    canv.setFont(fonts.italic, 11)
     canv.setFillColor(MUTED)
-    canv.drawCentredString(width / 2, height / 2, text)
+    direction.draw(canv, width / 2, height / 2, text, fonts.italic, 11, anchor="centre")
     canv.showPage()
     canv.save()
     return buffer.getvalue()
 
 
-def _fitting_size(text: str, font: str, size: float, width: float) -> float:
+def _fitting_size(direction: TextDirection, text: str, font: str, size: float,
+                  width: float) -> float:
     """The footer size, made smaller (down to 6 pt) when a clinic's long line needs it."""
-    natural = stringWidth(text, font, size)
+    natural = direction.width(text, font, size)
     return size if natural <= width else max(6.0, size * width / natural)
 
 
@@ -1059,7 +1125,8 @@ def _build(request: LayoutRequest, total_pages: int) -> tuple[bytes, int, float]
     info = request.page
     frame = PageFrame(request, total_pages)
     styles = Styles(request.fonts, frame.card, colors.HexColor(info.primary),
-                    colors.HexColor(info.accent), request.hyphenation)
+                    colors.HexColor(info.accent),
+                    None if request.shaping else request.hyphenation, request.direction)
     first, later = frame.frames()
     story = StoryBuilder(request, styles, first.width).build(request.document)
     buffer = io.BytesIO()

@@ -17,6 +17,7 @@ from pydantic import AfterValidator, Field
 from babel import Locale, UnknownLocaleError
 from babel.core import get_global
 from babel.dates import format_date, get_date_format
+from babel.numbers import format_decimal
 
 
 @cache
@@ -74,7 +75,8 @@ def format_day(day: dt.date, code: str) -> str:
     21/11/2026 (es), 11/21/2026 (en-US)."""
     locale = babel_locale(code)
     pattern = get_date_format("short", locale=locale).pattern
-    return format_date(day, re.sub(r"y+", "y", pattern), locale=locale)
+    return localized_digits(format_date(day, re.sub(r"y+", "y", pattern), locale=locale),
+                            code)
 
 
 def hyphenation_language(code: str) -> str | None:
@@ -84,3 +86,24 @@ def hyphenation_language(code: str) -> str | None:
 
 def is_rtl(code: str) -> bool:
     return babel_locale(code).text_direction == "rtl"
+
+
+# Scripts whose letters change shape with their neighbours (joining, conjuncts, vowel
+# signs before the consonant), or that run right to left: their text is shaped with
+# HarfBuzz. Scripts written without spaces (Thai, Khmer...) are not here: lines in them
+# need dictionary-based breaking that the layout does not do.
+SHAPED_SCRIPTS = frozenset({"Arab", "Hebr", "Syrc", "Thaa", "Nkoo", "Deva", "Beng", "Guru",
+                            "Gujr", "Orya", "Taml", "Telu", "Knda", "Mlym", "Sinh"})
+
+
+def needs_shaping(code: str) -> bool:
+    return script(code) in SHAPED_SCRIPTS or is_rtl(code)
+
+
+def localized_digits(text: str, code: str) -> str:
+    """``text`` with its digits in the locale's own numbering system (CLDR's default:
+    Arabic-Indic for ar-EG, Latin for ar and ar-MA)."""
+    zero = format_decimal(0, locale=babel_locale(code), numbering_system="default")
+    if zero == "0":
+        return text
+    return text.translate({ord("0") + i: ord(zero) + i for i in range(10)})

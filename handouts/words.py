@@ -108,7 +108,8 @@ class Words:
         return str(getattr(self, f"write_{kind}"))
 
     def number(self, value: int) -> str:
-        return format_decimal(value, locale=babel_locale(self.locale))
+        return format_decimal(value, locale=babel_locale(self.locale),
+                              numbering_system="default")
 
     def duration(self, amount: int, unit: str) -> str:
         """'1 week', '5 weeks', '5 недель': the locale's plural rules."""
