@@ -166,13 +166,16 @@ class Word:
 
 
 def words(text: str) -> list[Word]:
-    """Break opportunities: after each run of spaces. Forced breaks are separate
-    paragraphs, so there are none inside."""
+    """Break opportunities: after each run of spaces, except inside a left-to-right
+    embedding (a phone number stays on one line). Forced breaks are separate paragraphs,
+    so there are none inside."""
     result: list[Word] = []
     i, n = 0, len(text)
+    depth = 0
     while i < n:
         start = i
-        while i < n and text[i] != " ":
+        while i < n and (text[i] != " " or depth):
+            depth += {LRE: 1, PDF: -1}.get(text[i], 0)
             i += 1
         end = i
         while i < n and text[i] == " ":
