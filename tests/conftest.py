@@ -61,7 +61,7 @@ def project(tmp_path: Path) -> ProjectCopy:
     """The example project, building English only: tests that edit the English content
     need no translation of their edits. Translation tests pass --lang."""
     copy = copy_example(tmp_path)
-    copy.edit("handouts.yaml", "  - en\n  - ru\n  - es\n", "  - en\n")
+    copy.edit("handouts.yaml", "  - en\n  - ru\n  - es\n  - ar\n", "  - en\n")
     return copy
 
 
