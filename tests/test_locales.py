@@ -19,7 +19,7 @@ def translation(locale: str, handout: str, msgid: str, context: str | None = Non
     return entry.msgstr
 
 
-@pytest.mark.parametrize("locale", ["ru", "es"])
+@pytest.mark.parametrize("locale", ["ru", "es", "ar"])
 def test_shipped_translations_are_complete(built_catalog: ProjectCopy, locale: str) -> None:
     for path in (TRANSLATIONS / locale).glob("*.po"):
         po = polib.pofile(str(path))
@@ -44,7 +44,7 @@ def test_pdf_text_is_the_translation(built_catalog: ProjectCopy, locale: str) ->
     assert normalized(unreviewed) in text
 
 
-@pytest.mark.parametrize("locale", ["ru", "es"])
+@pytest.mark.parametrize("locale", ["ru", "es", "ar"])
 def test_pdf_metadata_has_the_language_and_translated_title(built_catalog: ProjectCopy,
                                                            locale: str) -> None:
     reader = pypdf.PdfReader(built_catalog.pdf("harbour", "newborn-tremor", lang=locale))
