@@ -1,0 +1,70 @@
+"""What handouts/rl_shaping.py relies on in ReportLab. If a ReportLab release changes
+any of it, these tests fail first, with a message that says where to look."""
+
+from __future__ import annotations
+
+import io
+import unicodedata
+
+import pypdf
+import pypdfium2
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import SimpleDocTemplate
+
+from handouts import rl_shaping
+from handouts.fonts import font_set
+from handouts.shaped_text import ShapedParagraph
+
+WORKAROUND = "handouts/rl_shaping.py relies on ReportLab's shapeStr; see its docstring"
+HINDI = ("पहले हफ़्तों में हल्का, तेज़ कांपना आम बात है। यह आमतौर पर 3 महीने तक "
+         "ठीक हो जाता है। अगर हाथ या पैर को धीरे से पकड़ने पर कांपना नहीं रुकता, तो "
+         "उसी दिन डॉक्टर को फ़ोन करें।")
+
+
+def pdf_of(text: str, family: str, rtl: bool) -> bytes:
+    fonts = font_set(family)
+    style = ParagraphStyle("body", fontName=fonts.regular, fontSize=13, leading=20)
+    buffer = io.BytesIO()
+    SimpleDocTemplate(buffer, invariant=1).build([ShapedParagraph(text, style, rtl=rtl)])
+    return buffer.getvalue()
+
+
+def pdfium_text(pdf: bytes) -> str:
+    page = pypdfium2.PdfDocument(pdf)[0]
+    return " ".join(page.get_textpage().get_text_range().split())
+
+
+def test_arabic_letters_are_joined_by_shaping() -> None:
+    fonts = font_set("ibm-plex-sans-arabic")
+    word = "طفلكم"  # "your baby": five letters that join
+    shaped = rl_shaping.shape(word, fonts.regular, 12)
+    assert shaped.glyphs != word, WORKAROUND
+    # Contextual forms come back as presentation forms, in visual (reversed) order.
+    assert all("\ufe70" <= c <= "\ufeff" for c in shaped.glyphs), WORKAROUND
+    assert unicodedata.normalize("NFKC", shaped.glyphs) == word[::-1], WORKAROUND
+    assert not shaped.needs_actual_text
+
+
+def test_devanagari_conjuncts_get_actual_text() -> None:
+    fonts = font_set("hind")
+    shaped = rl_shaping.shape("क्षमा", fonts.regular, 12)
+    assert shaped.needs_actual_text, WORKAROUND  # the conjunct has no code point
+
+
+def test_devanagari_paragraph_is_shaped_and_extracts_exactly() -> None:
+    pdf = pdf_of(HINDI, "hind", rtl=False)
+    assert pdfium_text(pdf) == HINDI, WORKAROUND
+    assert b"/ActualText" in pypdf.PdfReader(io.BytesIO(pdf)).pages[0].get_contents().get_data()
+    # Shaped: the vowel sign of "कि" is drawn before (left of) its consonant.
+    ki = rl_shaping.shape("कि", font_set("hind").regular, 12)
+    assert len(ki.glyphs) == 2 and ki.glyphs[1] == "क", WORKAROUND
+
+
+def test_arabic_paragraph_extracts_in_reading_order_with_pypdf_and_pdfium() -> None:
+    sentence = ("اتصلوا بالطبيب في اليوم نفسه إذا لم تتوقف الرعشة عندما تمسكون ذراع "
+                "طفلكم أو ساقه بلطف.")
+    pdf = pdf_of(sentence, "ibm-plex-sans-arabic", rtl=True)
+    assert pdfium_text(pdf) == sentence
+    extracted = pypdf.PdfReader(io.BytesIO(pdf)).pages[0].extract_text()
+    assert unicodedata.normalize("NFKC", " ".join(extracted.split())) == sentence
+    assert not any(0xE000 <= ord(c) <= 0xF8FF for c in pdfium_text(pdf) + extracted)
