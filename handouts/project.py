@@ -34,7 +34,7 @@ CheckId = Literal["review-overdue", "review-due-soon", "translation-unreviewed",
 # YAML reads a bare `off` as false; both mean the check is switched off.
 CheckLevel = Annotated[Literal["error", "warning", "off"],
                        BeforeValidator(lambda v: "off" if v is False else v)]
-DEFAULT_FONTS = {"Latn": "pt-sans", "Cyrl": "pt-sans", "Arab": "ibm-plex-sans-arabic"}
+DEFAULT_FONTS = {"Latn": "pt-sans", "Cyrl": "pt-sans", "Arab": "tajawal"}
 Grade = Annotated[float, Field(ge=1, le=18)]
 
 

@@ -1,19 +1,20 @@
 """The one place that leans on ReportLab's shaping support (a workaround, kept small).
 
-ReportLab 5.1 shapes text with HarfBuzz (``reportlab.pdfbase.ttfonts.shapeStr``) but can
-only combine shaping with right-to-left order through ``rlbidi``, which is not
-installable. So we shape one run of one direction at a time with ``shapeStr`` and draw
-the runs ourselves, left to right, in the order ``bidi_text`` gives.
+ReportLab 5.1 shapes text with HarfBuzz (``reportlab.pdfbase.ttfonts.shapeFragWord``,
+the function behind ``shapeStr``) but can only combine shaping with right-to-left order
+through ``rlbidi``, which is not installable. So we shape one run of one direction at a
+time and draw the runs ourselves, left to right, in the order ``bidi_text`` gives.
 
 What we rely on, checked loudly by tests/test_rl_shaping.py:
-- ``shapeStr(text, font, size)`` returns the run's glyphs in visual order, as a str (or
-  its ``ShapedStr`` subclass with HarfBuzz advances in ``__shapeData__``) that
-  ``Canvas.drawString`` draws glyph for glyph;
+- ``shapeFragWord([width, (style, text)], features)`` returns the run's glyphs in
+  visual order, as a str (or its ``ShapedStr`` subclass with HarfBuzz advances in
+  ``__shapeData__``) that a text object draws glyph for glyph;
 - a glyph the font's character map reaches (an Arabic contextual form has its
   presentation-form code point) is written with that code, so copy-paste and text
   extraction get real letters; only glyphs without one (Devanagari conjuncts) get
   private-use codes, and those runs are wrapped in an /ActualText span so that the
-  real text is what a reader copies.
+  real text is what a reader copies. Contextual alternates (``calt``, a matter of style)
+  are off because their glyphs have no code point.
 """
 
 from __future__ import annotations
@@ -22,10 +23,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.pdfbase.ttfonts import ShapedStr, shapeStr
+from reportlab.lib.abag import ABag
+from reportlab.pdfbase.ttfonts import ShapedStr, shapeFragWord
 from reportlab.pdfgen.canvas import Canvas
 
 _PRIVATE_USE = range(0xE000, 0xF900)
+FEATURES = {"kern": True, "liga": True, "calt": False}
 
 
 @dataclass(frozen=True)
@@ -45,7 +48,8 @@ class Shaped:
 def shape(text: str, font: str, size: float) -> Shaped:
     """HarfBuzz shaping of one run of a single direction (the direction is guessed from
     its script: Arabic runs come back right to left, in visual order)."""
-    glyphs = shapeStr(text, font, size)
+    glyphs = shapeFragWord([stringWidth(text, font, size),
+                            (ABag(fontName=font, fontSize=size), text)], FEATURES)[1][1]
     if isinstance(glyphs, ShapedStr):
         width = sum(d.x_advance for d in glyphs.__shapeData__) * size / 1000
     else:

@@ -35,7 +35,7 @@ def pdfium_text(pdf: bytes) -> str:
 
 
 def test_arabic_letters_are_joined_by_shaping() -> None:
-    fonts = font_set("ibm-plex-sans-arabic")
+    fonts = font_set("tajawal")
     word = "طفلكم"  # "your baby": five letters that join
     shaped = rl_shaping.shape(word, fonts.regular, 12)
     assert shaped.glyphs != word, WORKAROUND
@@ -63,7 +63,7 @@ def test_devanagari_paragraph_is_shaped_and_extracts_exactly() -> None:
 def test_arabic_paragraph_extracts_in_reading_order_with_pypdf_and_pdfium() -> None:
     sentence = ("اتصلوا بالطبيب في اليوم نفسه إذا لم تتوقف الرعشة عندما تمسكون ذراع "
                 "طفلكم أو ساقه بلطف.")
-    pdf = pdf_of(sentence, "ibm-plex-sans-arabic", rtl=True)
+    pdf = pdf_of(sentence, "tajawal", rtl=True)
     assert pdfium_text(pdf) == sentence
     extracted = pypdf.PdfReader(io.BytesIO(pdf)).pages[0].extract_text()
     assert unicodedata.normalize("NFKC", " ".join(extracted.split())) == sentence
