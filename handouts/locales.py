@@ -17,7 +17,6 @@ from pydantic import AfterValidator, Field
 from babel import Locale, UnknownLocaleError
 from babel.core import get_global
 from babel.dates import format_date, get_date_format
-from babel.numbers import format_decimal
 
 
 @cache
@@ -100,10 +99,17 @@ def needs_shaping(code: str) -> bool:
     return script(code) in SHAPED_SCRIPTS or is_rtl(code)
 
 
+# The zero of each decimal numbering system CLDR names as a locale's default (Babel
+# knows which system a locale uses, not its digits); the other nine digits follow it.
+_ZEROS = {"arab": "\u0660", "arabext": "\u06f0", "deva": "\u0966", "beng": "\u09e6",
+          "guru": "\u0a66", "gujr": "\u0ae6", "orya": "\u0b66", "tamldec": "\u0be6",
+          "telu": "\u0c66", "knda": "\u0ce6", "mlym": "\u0d66", "mymr": "\u1040"}
+
+
 def localized_digits(text: str, code: str) -> str:
     """``text`` with its digits in the locale's own numbering system (CLDR's default:
     Arabic-Indic for ar-EG, Latin for ar and ar-MA)."""
-    zero = format_decimal(0, locale=babel_locale(code), numbering_system="default")
-    if zero == "0":
+    zero = _ZEROS.get(babel_locale(code).default_numbering_system)
+    if zero is None:
         return text
     return text.translate({ord("0") + i: ord(zero) + i for i in range(10)})

@@ -16,7 +16,7 @@ from typing import Any
 from babel.numbers import format_decimal
 
 from .ages import Age, ChildAge
-from .locales import babel_locale
+from .locales import babel_locale, localized_digits
 
 
 def _word(text: str, note: str) -> Any:
@@ -108,8 +108,8 @@ class Words:
         return str(getattr(self, f"write_{kind}"))
 
     def number(self, value: int) -> str:
-        return format_decimal(value, locale=babel_locale(self.locale),
-                              numbering_system="default")
+        return localized_digits(format_decimal(value, locale=babel_locale(self.locale),
+                                               numbering_system="default"), self.locale)
 
     def duration(self, amount: int, unit: str) -> str:
         """'1 week', '5 weeks', '5 недель': the locale's plural rules."""
