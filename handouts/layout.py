@@ -24,6 +24,7 @@ from reportlab.lib.pagesizes import A4, A6, LETTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import inch, mm
 from reportlab.lib.utils import ImageReader
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (BaseDocTemplate, Flowable, Frame, Image, NextPageTemplate,
                                 PageTemplate, Table, TableStyle)
@@ -855,7 +856,7 @@ class PageFrame:
         self.notes = " ".join(self.info.notes)
         # Sheets and checklists carry the QR code on every page. A card has no room: a
         # code that phones can scan, with its address, would take a sixth of a side.
-        self.qr = QrCode(self.info.qr_url, self.fonts.regular, self.text) \
+        self.qr = QrCode(self.info.qr_url, self.fonts.regular, self.text.rtl) \
             if self.info.qr_url and not self.card else None
         self.notes_beside = None if self.card or not self.notes else self._notes_beside()
         self.notes_on_own_line = bool(self.notes) and self.notes_beside is None
@@ -1028,7 +1029,7 @@ class PageFrame:
         canv.setLineWidth(0.6)
         canv.line(m, top, w - m, top)
         if self.qr is not None:
-            self.qr.draw(canv, m + self.qr.width if rtl else w - m, top)
+            self.qr.draw(canv, m if rtl else w - m - self.qr.width, top)
         start = w - m if rtl else m
         end = w - m - self._text_width() if rtl else m + self._text_width()
         y = top - lead
@@ -1057,17 +1058,19 @@ class QrCode:
     """The QR code of a handout's online version, with its address printed under it
     (without https://) for people who cannot scan."""
 
-    def __init__(self, url: str, font: str, direction: TextDirection) -> None:
+    def __init__(self, url: str, font: str, rtl: bool) -> None:
         self.url = url
         self.label = re.sub(r"^https?://", "", url)
         self.font = font
-        self.text = direction
+        self.rtl = rtl  # on the left of the footer, aligned on its left edge
         self.side = 14 * mm
         self.size = 6.5
-        self.width = max(self.side, direction.width(self.label, font, self.size))
+        # The address is Latin in every language: no shaping needed to measure or draw it.
+        self.width = max(self.side, stringWidth(self.label, font, self.size))
         self.height = self.side + self.size * 1.8 + 5
 
-    def draw(self, canv: Canvas, right: float, top: float) -> None:
+    def draw(self, canv: Canvas, left: float, top: float) -> None:
+        """Draw in the column ``left`` .. ``left + width``, against its outer edge."""
         widget = QrCodeWidget(self.url, barLevel="M", barBorder=0)
         x0, y0, x1, y1 = widget.getBounds()
         drawing = Drawing(self.side, self.side, transform=[
@@ -1076,12 +1079,15 @@ class QrCode:
         # White space around the code (its "quiet zone") lets phones find it: keep it
         # clear of the footer rule above and of the address below.
         top -= 5
-        renderPDF.draw(drawing, canv, right - self.side, top - self.side)
+        renderPDF.draw(drawing, canv, left if self.rtl else left + self.width - self.side,
+                       top - self.side)
+        canv.setFont(self.font, self.size)
         canv.setFillColor(INK)
-        # The address is Latin whatever the language: its right end under the code's.
-        self.text.draw(canv, right - self.text.width(self.label, self.font, self.size),
-                       top - self.side - self.size * 1.6, self.label, self.font, self.size,
-                       anchor="start" if not self.text.rtl else "end")
+        y = top - self.side - self.size * 1.6
+        if self.rtl:
+            canv.drawString(left, y, self.label)
+        else:
+            canv.drawRightString(left + self.width, y, self.label)
 
 
 def blank_page(paper: str, text: str, fonts: FontSet, language: str,

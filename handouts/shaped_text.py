@@ -146,8 +146,7 @@ class ShapedParagraph(Flowable):
     def _set_lines(self, aw: float) -> list[Line]:
         style = self.style
         faces = _faces(style.fontName)
-        _, bold, italic = ps2tt(style.fontName)
-        base_face = bold + 2 * italic
+        base_face = faces.index(style.fontName)  # a bold heading: its <b> stays bold
         setter = LineSetter(self.rtl, style.fontSize)
         width = aw - style.leftIndent - style.rightIndent
         lines: list[Line] = []
