@@ -58,7 +58,8 @@ def font_set(family: str = "pt-sans") -> FontSet:
         # it at weight 400 only, so bold would silently look regular.
         raise HandoutsError([Problem(
             f"font '{family}' has no separate bold file (it is a variable font)",
-            hint="choose a family with static faces, such as pt-sans")])
+            hint="choose a family with static faces, such as pt-sans (Latin, Cyrillic) "
+                 "or tajawal (Arabic)")])
     registered: dict[str, str] = {}  # path -> name: an upright stand-in is not embedded twice
     for face, path in paths.items():
         if path not in registered:
