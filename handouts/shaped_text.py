@@ -221,16 +221,14 @@ class ShapedParagraph(Flowable):
         canv.restoreState()
 
     def _draw_bullet(self, y: float) -> None:
+        """The bullet or number at the start side, "bulletIndent" in from the edge."""
         style = self.style
-        font = getattr(style, "bulletFontName", style.fontName)
-        size = getattr(style, "bulletFontSize", style.fontSize)
         self.canv.setFillColor(getattr(style, "bulletColor", style.textColor))
-        self.canv.setFont(font, size)
-        line = LineSetter(self.rtl, size).lines(self.bulletText or "", _faces(font),
-                                                [0] * len(self.bulletText or ""), None)[0]
-        x = (self.width - style.bulletIndent - line.width if self.rtl
-             else style.bulletIndent)
-        draw_line(self.canv, x, y, line, size)
+        x = self.width - style.bulletIndent if self.rtl else style.bulletIndent
+        TextDirection(self.rtl, True).draw(
+            self.canv, x, y, self.bulletText or "",
+            getattr(style, "bulletFontName", style.fontName),
+            getattr(style, "bulletFontSize", style.fontSize))
 
 
 class TextDirection:
