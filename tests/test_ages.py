@@ -7,8 +7,8 @@ import datetime as dt
 import pytest
 
 from handouts.ages import child_age, parse_age, parse_gestation
-from handouts.render import date_at_function
-from handouts.words import ENGLISH
+from handouts.document.render import date_at_function
+from handouts.i18n.words import ENGLISH
 
 D = dt.date
 

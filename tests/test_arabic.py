@@ -13,7 +13,7 @@ import pytest
 
 from conftest import ProjectCopy
 from handouts.locales import format_day
-from handouts.words import Words
+from handouts.i18n.words import Words
 from test_locales import translation
 
 PRIVATE_USE = re.compile("[\ue000-\uf8ff]")

@@ -3,8 +3,8 @@ order (what a reader of Arabic sees from left to right on the page)."""
 
 from __future__ import annotations
 
-from handouts import bidi_text
-from handouts.bidi_text import LRE, PDF
+from handouts.backends.pdf import bidi_text
+from handouts.backends.pdf.bidi_text import LRE, PDF
 
 CALL = "اتصلوا"  # "call"
 TODAY = "اليوم"  # "today"

@@ -7,9 +7,9 @@ import pypdfium2 as pdfium
 from PIL import Image, ImageChops
 
 from conftest import REPO, ProjectCopy
-from handouts.brand import load_brand
+from handouts.project.brand import load_brand
 from handouts.colors import contrast_ratio, gray_equivalent
-from handouts.layout import colour_pairs
+from handouts.backends.pdf.layout import colour_pairs
 from test_build import normalized, text_of
 
 SLEEP = "data/handouts/sleep-hygiene.yaml"

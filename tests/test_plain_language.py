@@ -10,7 +10,7 @@ import pypdf
 import pytest
 
 from conftest import ProjectCopy
-from handouts.readability import LANGUAGES, TextStats, measure, spanish_syllables
+from handouts.quality.readability import LANGUAGES, TextStats, measure, spanish_syllables
 from test_errors import fails, line_of
 from test_quality import check
 

@@ -1,0 +1,100 @@
+"""Fonts: pip-installed static faces, registered once, and a glyph check before rendering.
+
+ReportLab draws a character the font lacks as an empty box without a warning (for TTF
+fonts), so every text is checked against the font before it reaches the layout.
+PT Sans is the default: four static faces (real bold and italic, not a variable font,
+which ReportLab would render at weight 400 only) covering Latin and Cyrillic.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+
+import fontpkg
+from reportlab.lib.fonts import addMapping
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+
+from handouts.backends.pdf.bidi_text import BIDI_CONTROLS
+from handouts.errors import HandoutsError, Problem
+
+FACES = {"regular": (400, "normal"), "bold": (700, "normal"),
+         "italic": (400, "italic"), "bolditalic": (700, "italic")}
+
+
+@dataclass(frozen=True)
+class FontSet:
+    """ReportLab names of the four registered faces of one family."""
+
+    family: str
+    label: str  # human name, for error messages
+    regular: str
+    bold: str
+    italic: str
+    bolditalic: str
+
+
+@cache
+def font_set(family: str = "pt-sans") -> FontSet:
+    """Register the four faces of a fontpkg family with ReportLab (once per process)."""
+    names = {}
+    paths = {}
+    for face, (weight, style) in FACES.items():
+        try:
+            paths[face] = str(fontpkg.path(family, weight=weight, style=style))
+        except fontpkg.FontpkgError as exc:
+            if style == "italic" and face in ("italic", "bolditalic") and paths:
+                # Arabic, Devanagari... have no italics: emphasis stays upright.
+                paths[face] = paths["bold" if face == "bolditalic" else "regular"]
+                continue
+            raise HandoutsError([Problem(
+                f"font '{family}' is not usable: {exc}",
+                hint=f"install it with 'pip install fontpkg-{family}', or choose another "
+                     "family under 'fonts:' in handouts.yaml")]) from None
+    if paths["regular"] == paths["bold"]:
+        # fontpkg returns the same variable font for every weight; ReportLab would draw
+        # it at weight 400 only, so bold would silently look regular.
+        raise HandoutsError([Problem(
+            f"font '{family}' has no separate bold file (it is a variable font)",
+            hint="choose a family with static faces, such as pt-sans (Latin, Cyrillic) "
+                 "or tajawal (Arabic)")])
+    registered: dict[str, str] = {}  # path -> name: an upright stand-in is not embedded twice
+    for face, path in paths.items():
+        if path not in registered:
+            registered[path] = f"{family}-{face}"
+            pdfmetrics.registerFont(TTFont(registered[path], path))
+        names[face] = registered[path]
+    # Map <b>/<i> in paragraphs to the real faces.
+    for (bold, italic), face in {(0, 0): "regular", (1, 0): "bold",
+                                 (0, 1): "italic", (1, 1): "bolditalic"}.items():
+        addMapping(family, bold, italic, names[face])
+    label = family.replace("-", " ").title().replace("Pt ", "PT ")
+    return FontSet(family=family, label=label, **names)
+
+
+def missing_glyphs(text: str, fonts: FontSet) -> list[str]:
+    """Characters of ``text`` that one of the faces cannot draw, in order of appearance."""
+    missing: list[str] = []
+    for face in (fonts.regular, fonts.bold, fonts.italic, fonts.bolditalic):
+        covered = _coverage(face)
+        for char in text:
+            if ord(char) not in covered and not _invisible(char) and char not in missing:
+                missing.append(char)
+    return missing
+
+
+def describe_chars(chars: list[str]) -> str:
+    return ", ".join(f"'{c}' (U+{ord(c):04X} {unicodedata.name(c, 'unnamed')})" for c in chars)
+
+
+@cache
+def _coverage(face: str) -> frozenset[int]:
+    return frozenset(pdfmetrics.getFont(face).face.charToGlyph)
+
+
+def _invisible(char: str) -> bool:
+    # Line breaks and tabs are layout, not glyphs; direction marks (Babel puts U+200F in
+    # Arabic dates) steer the bidi algorithm and are never drawn.
+    return char in "\n\r\t" or char in BIDI_CONTROLS

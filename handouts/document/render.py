@@ -1,0 +1,184 @@
+"""Render a handout through its Jinja2 template into a small semantic HTML document.
+
+Templates decide structure and order; they never decide typography. Jinja2 runs
+sandboxed, with autoescape and StrictUndefined, so content text prints literally and a
+template cannot reach Python internals or the file system.
+"""
+
+from __future__ import annotations
+
+import gettext
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import TracebackType
+from collections.abc import Callable
+
+import jinja2
+from jinja2.sandbox import SandboxedEnvironment, SecurityError
+from markdown_it import MarkdownIt
+from markupsafe import Markup
+
+from handouts.ages import ChildAge, parse_age
+from handouts.project.brand import LoadedBrand
+from handouts.project.content import AgeBand, Handout, fill_placeholders
+from handouts.errors import HandoutsError, Problem
+from handouts.locales import format_day
+from handouts.i18n.words import ENGLISH, Words
+
+TEMPLATE_SUFFIX = ".html.j2"
+
+
+def inline_markdown(quotes: str) -> MarkdownIt:
+    """Only emphasis, escapes and the language's quotation marks from Markdown: content is
+    plain text with **bold** and *italic*; raw HTML in content is escaped, never run."""
+    md = MarkdownIt("zero", {"typographer": True, "quotes": quotes})
+    return md.enable(["emphasis", "escape", "smartquotes"])
+
+
+def date_at_function(child: ChildAge | None, words: Words,
+                     date_locale: str) -> Callable[[str], str]:
+    """``date_at('6w')`` for content and templates.
+
+    With a birth date it is the day the child reaches that age (counted from the due
+    date when corrected age is used), as the locale writes dates; without one it is the
+    generic wording ("6 weeks of age"), so the same sentence reads well both ways.
+    """
+    def date_at(text: str) -> str:
+        age = parse_age(text)
+        day = child.date_at(age) if child is not None else None
+        if day is not None:
+            return format_day(day, date_locale)
+        return words.age_of.format(age=words.age(age))
+
+    return date_at
+
+
+def template_name(kind: str) -> str:
+    return f"{kind}{TEMPLATE_SUFFIX}"
+
+
+@dataclass(frozen=True)
+class TemplateContext:
+    """Everything a template may use besides the handout."""
+
+    brand: LoadedBrand
+    words: Words = ENGLISH
+    translations: gettext.NullTranslations = field(default_factory=gettext.NullTranslations)
+    band: AgeBand | None = None
+    child: ChildAge | None = None  # shown on the page when set
+    date_at: Callable[[str], str] = date_at_function(None, ENGLISH, "en")
+    child_name: str | None = None  # personal: only templates that ask for it print it
+
+
+def make_environment(search_path: list[Path], context: TemplateContext) -> SandboxedEnvironment:
+    env = SandboxedEnvironment(
+        loader=jinja2.FileSystemLoader([str(p) for p in search_path]),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        extensions=["jinja2.ext.i18n"],
+    )
+    env.install_gettext_translations(context.translations, newstyle=True)  # type: ignore[attr-defined]
+    markdown = inline_markdown(context.words.quotes)
+    values = {name: _literal(value) for name, value in context.brand.placeholders().items()}
+
+    def inline(text: str) -> Markup:
+        """Content text -> safe inline HTML: escaped, with <strong>/<em> and placeholders.
+
+        Placeholders are filled first (their values marked literal for Markdown), so the
+        quotation marks of ``date_at('6w')`` are never turned into typographic ones."""
+        filled = fill_placeholders(str(text), values,
+                                   lambda age: _literal(context.date_at(age)))
+        return Markup(markdown.renderInline(filled))
+
+    env.filters["inline"] = inline
+    env.globals["date_at"] = context.date_at
+    return env
+
+
+def _literal(value: str) -> str:
+    """A brand's name or a date, backslash-escaped so Markdown prints it as it is."""
+    return re.sub(r"([\\*_])", r"\\\1", value)
+
+
+def plain_text(text: str, placeholders: dict[str, str], words: Words = ENGLISH) -> str:
+    """Content text without Markdown emphasis, for metadata and running headers."""
+    values = {name: _literal(value) for name, value in placeholders.items()}
+    date_at = date_at_function(None, words, "en")
+    filled = fill_placeholders(text, values, lambda age: _literal(date_at(age)))
+    tokens = inline_markdown(words.quotes).parseInline(filled)
+    return "".join(child.content for token in tokens for child in token.children or []
+                   if child.type == "text")
+
+
+@dataclass(frozen=True)
+class Rendered:
+    markup: str
+    template: Path  # the file that was used (a brand's override or the project's)
+
+
+def render_handout(handout: Handout, context: TemplateContext,
+                   search_path: list[Path]) -> Rendered:
+    """The semantic HTML for one handout, or HandoutsError naming the template and line."""
+    return render_template(template_name(handout.kind), context, search_path,
+                           handout=handout, band=context.band)
+
+
+def render_template(name: str, context: TemplateContext, search_path: list[Path],
+                    **values: object) -> Rendered:
+    """Render one template with the brand, words and child of the context plus values."""
+    env = make_environment(search_path, context)
+    try:
+        template = env.get_template(name)
+        markup = template.render(
+            brand=context.brand.brand, words=context.words, child_name=context.child_name,
+            child=context.words.explain(context.child) if context.child is not None else None,
+            **values)
+        return Rendered(markup, Path(template.filename or name))
+    except jinja2.TemplateNotFound as exc:
+        raise HandoutsError([Problem(
+            f"template '{exc.name}' not found",
+            hint="looked in: " + ", ".join(str(p) for p in search_path))]) from None
+    except jinja2.TemplateSyntaxError as exc:
+        raise HandoutsError([Problem(
+            f"template syntax error: {exc.message}", file=_template_file(exc.filename, search_path),
+            line=exc.lineno)]) from None
+    except SecurityError as exc:
+        raise HandoutsError([_runtime_problem(exc, search_path,
+                                              f"template tried something unsafe: {exc}",
+                                              "templates may only use the values they are "
+                                              "given")]) from None
+    except jinja2.UndefinedError as exc:
+        given = ", ".join(f"'{v}'" for v in ("brand", "words", "child", "child_name", *values))
+        raise HandoutsError([_runtime_problem(exc, search_path,
+                                              f"undefined template variable: {exc.message}",
+                                              f"check the spelling; {name} gets "
+                                              f"{given}")]) from None
+    except (jinja2.TemplateError, TypeError, ValueError) as exc:
+        raise HandoutsError([_runtime_problem(exc, search_path,
+                                              f"template error: {exc}", None)]) from None
+
+
+def _runtime_problem(exc: BaseException, search_path: list[Path], message: str,
+                     hint: str | None) -> Problem:
+    """Find the template frame in the traceback; Jinja2 rewrites frames to template lines."""
+    file, line = None, None
+    tb: TracebackType | None = exc.__traceback__
+    while tb is not None:
+        filename = tb.tb_frame.f_code.co_filename
+        if filename.endswith(TEMPLATE_SUFFIX):
+            file, line = Path(filename), tb.tb_lineno
+        tb = tb.tb_next
+    return Problem(message, file=file, line=line, hint=hint)
+
+
+def _template_file(filename: str | None, search_path: list[Path]) -> Path | None:
+    if filename is None:
+        return None
+    path = Path(filename)
+    return path if path.is_absolute() else next(
+        (p / filename for p in search_path if (p / filename).is_file()), path)
+

@@ -1,0 +1,298 @@
+"""Put a handout and the interface words into the language of a build.
+
+A handout is printed in its source language, or fully translated from its PO file. A
+translation with missing or fuzzy strings is refused with the list of those strings;
+``--allow-draft`` prints it anyway (fuzzy suggestions used, missing strings left in the
+source language) and the layout then marks every page "Draft translation".
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import gettext
+import io
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+import polib
+
+from handouts.i18n.catalogs import INTERFACE, REVIEWED_BY, REVIEWED_ON, CatalogFiles, is_complete, \
+    read_catalog
+from handouts.project.content import Handout, LoadedHandout
+from handouts.errors import HandoutsError, Problem, ProblemList
+from handouts.locales import fallbacks, language
+from handouts.i18n.messages import SourceText, placeholder_difference, source_texts, translate_handout
+from handouts.i18n.words import ENGLISH, Words, translatable_fields
+from handouts.project.yamlsource import KeyPath, YamlDocument, format_key_path
+
+State = Literal["translated", "fuzzy", "missing"]
+SHOWN_MISSING = 12  # strings listed in an error before "and N more"
+
+
+@dataclass(frozen=True)
+class PrintedText:
+    """A text as it will be printed, and the file position it comes from."""
+
+    text: str
+    file: Path
+    line: int | None
+    column: int | None = None
+    key: str | None = None
+    where: str = ""
+    doc: YamlDocument | None = None  # for source texts: finds a character's exact place
+    path: KeyPath = ()
+
+    def position_of(self, needle: str) -> tuple[int | None, int | None]:
+        if self.doc is not None:
+            return self.doc.find(self.path, needle)
+        return self.line, self.column
+
+
+@dataclass(frozen=True)
+class LocalizedHandout:
+    handout: Handout  # in the build's language
+    locale: str
+    catalog: Path | None  # the PO file, None when printed in the source language
+    draft: bool = False  # incomplete translation printed with --allow-draft
+    reviewed: bool = True  # False for a translation without reviewer and date
+    printed: tuple[PrintedText, ...] = ()
+
+
+def is_source_language(loaded: LoadedHandout, locale: str) -> bool:
+    """The source text serves its own language in every region (en serves en-GB)."""
+    source = loaded.handout.language
+    return source == locale or ("-" not in source and language(locale) == language(source))
+
+
+class Translation:
+    """One PO file of one handout and locale, looked up by (msgctxt, msgid)."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.po = read_catalog(path)
+        self.entries = {(e.msgctxt, e.msgid): e for e in self.po if not e.obsolete}
+
+    def entry(self, context: str | None, text: str) -> polib.POEntry | None:
+        return self.entries.get((context, text))
+
+    def state(self, context: str | None, text: str) -> State:
+        entry = self.entry(context, text)
+        if entry is not None and is_complete(entry):
+            return "translated"
+        if entry is not None and entry.fuzzy and entry.msgstr:
+            return "fuzzy"
+        return "missing"
+
+    def review_problem(self) -> Problem | None:
+        value = self.po.metadata.get(REVIEWED_ON, "").strip()
+        if value and not _iso_date(value):
+            return Problem(f"header {REVIEWED_ON}: '{value}' is not a date", file=self.path,
+                           hint="write the review date as YYYY-MM-DD, e.g. 2026-11-21")
+        return None
+
+    @property
+    def reviewed(self) -> bool:
+        meta = self.po.metadata
+        return bool(meta.get(REVIEWED_BY, "").strip()) and _iso_date(
+            meta.get(REVIEWED_ON, "").strip())
+
+
+def _iso_date(value: str) -> bool:
+    try:
+        dt.date.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
+
+
+def localize(loaded: LoadedHandout, locale: str, files: CatalogFiles,
+             allow_draft: bool = False) -> LocalizedHandout:
+    """The handout in ``locale``, or HandoutsError saying what is missing and where."""
+    if is_source_language(loaded, locale):
+        return LocalizedHandout(loaded.handout, locale, None,
+                                printed=tuple(_source_positions(loaded)))
+    path = files.translation(locale, loaded.id)
+    if not path.is_file():
+        if not allow_draft:
+            raise HandoutsError([Problem(
+                f"handout '{loaded.id}' has no translation into '{locale}' "
+                f"(no file {path.name} in {path.parent})", file=loaded.path,
+                hint=f"run 'handouts translate update --locale {locale}' and translate the new "
+                     "PO file; meanwhile build the languages that are ready with --lang, or "
+                     "print a marked draft with --allow-draft")])
+        return LocalizedHandout(loaded.handout, locale, None, draft=True, reviewed=False,
+                                printed=tuple(_source_positions(loaded)))
+    translation = Translation(path)
+    problems = ProblemList()
+    review = translation.review_problem()
+    if review is not None:
+        problems.add(review)
+    unfinished: list[tuple[SourceText, State]] = []
+    printed: list[PrintedText] = []
+    texts = {}
+    for text in source_texts(loaded.handout):
+        state = translation.state(text.context, text.text)
+        entry = translation.entry(text.context, text.text)
+        if state != "translated":
+            unfinished.append((text, state))
+        if state == "missing":
+            texts[text.path] = text.text
+            printed.extend(_source_positions(loaded, [text]))
+            continue
+        assert entry is not None
+        problem = _placeholder_problem(text.text, entry.msgstr, path, entry.linenum,
+                                       f"{text.context}: {_short(text.text)}")
+        if problem is not None:
+            problems.add(problem)
+        texts[text.path] = entry.msgstr
+        printed.append(PrintedText(entry.msgstr, path, entry.linenum or None,
+                                   where=f"'{_short(text.text)}'"))
+    if unfinished and not allow_draft:
+        problems.add(_unfinished_problem(loaded, locale, path, unfinished))
+    problems.raise_if_any()
+    handout = translate_handout(loaded.handout, lambda text: texts[text.path])
+    return LocalizedHandout(handout, locale, path, draft=bool(unfinished),
+                            reviewed=translation.reviewed, printed=tuple(printed))
+
+
+def _source_positions(loaded: LoadedHandout,
+                      texts: list[SourceText] | None = None) -> list[PrintedText]:
+    doc = loaded.doc
+    found = []
+    for text in texts if texts is not None else source_texts(loaded.handout):
+        path = text.path if doc.position(text.path)[0] else text.path[:-1]
+        line, column = doc.position(path)
+        found.append(PrintedText(text.text, loaded.path, line, column, format_key_path(path),
+                                 text.where, doc, path))
+    return found
+
+
+def _unfinished_problem(loaded: LoadedHandout, locale: str, path: Path,
+                        unfinished: list[tuple[SourceText, State]]) -> Problem:
+    missing = sum(1 for _, state in unfinished if state == "missing")
+    fuzzy = len(unfinished) - missing
+    counts = ", ".join(filter(None, [f"{missing} missing" if missing else "",
+                                     f"{fuzzy} fuzzy (to check)" if fuzzy else ""]))
+    lines = [f"  [{state}] {text.context}: \"{_short(text.text)}\""
+             for text, state in unfinished[:SHOWN_MISSING]]
+    if len(unfinished) > SHOWN_MISSING:
+        lines.append(f"  ... and {len(unfinished) - SHOWN_MISSING} more")
+    return Problem(f"the '{locale}' translation of handout '{loaded.id}' is not finished "
+                   f"({counts}):\n" + "\n".join(lines), file=path,
+                   hint="translate and un-fuzzy these strings in a PO editor (Poedit, Weblate, "
+                        "Crowdin), or build with --allow-draft to print a marked draft")
+
+
+def _placeholder_problem(source: str, translation: str, path: Path, line: int | None,
+                         name: str) -> Problem | None:
+    missing, added = placeholder_difference(source, translation)
+    if not missing and not added:
+        return None
+    parts = []
+    if missing:
+        parts.append("drops " + ", ".join(_brace(source, m) for m in missing))
+    if added:
+        parts.append("adds " + ", ".join(_brace(source, a) for a in added))
+    return Problem(f"the translation of {name} {' and '.join(parts)}", file=path,
+                   line=line or None,
+                   hint="copy every {...} part of the source text into the translation "
+                        "exactly as it is; only the words around it are translated")
+
+
+def _brace(source: str, name: str) -> str:
+    return f"'{{{{ {name} }}}}'" if "{{" in source else f"'{{{name}}}'"
+
+
+def _short(text: str, limit: int = 60) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[:limit - 1] + "\u2026"
+
+
+# ---------------------------------------------------------------- interface words
+
+
+@dataclass(frozen=True)
+class Interface:
+    """The interface words of one locale, and the gettext object templates use."""
+
+    words: Words
+    translations: gettext.NullTranslations
+    catalogs: tuple[Path, ...] = ()
+    draft: bool = False
+
+
+def interface_for(locale: str, files: CatalogFiles, wanted: polib.POFile,
+                  allow_draft: bool = False) -> Interface:
+    """English is built in; other languages come from ``_interface.po`` (es-MX, then es)."""
+    if language(locale) == "en":
+        return Interface(ENGLISH.translated({}, locale, gettext.NullTranslations()),
+                         gettext.NullTranslations())
+    paths = [p for p in (files.translation(code, INTERFACE) for code in fallbacks(locale))
+             if p.is_file()]
+    if not paths and not allow_draft:
+        raise HandoutsError([Problem(
+            f"no interface words for '{locale}': {files.translation(locale, INTERFACE)} "
+            "does not exist",
+            hint=f"run 'handouts translate update --locale {locale}' and translate it, or "
+                 "build with --allow-draft (English interface words)")])
+    catalogs = [read_catalog(p) for p in paths]
+    chosen = polib.POFile()
+    chosen.metadata = {"Content-Type": "text/plain; charset=UTF-8",
+                       "Plural-Forms": (catalogs[0].metadata.get("Plural-Forms", "")
+                                        if catalogs else "nplurals=2; plural=(n != 1);")}
+    problems = ProblemList()
+    unfinished: list[tuple[SourceText, State]] = []
+    for source in wanted:
+        found = _first_usable(source, catalogs, paths, allow_draft)
+        state: State = "missing" if found is None else (
+            "fuzzy" if found[0].fuzzy else "translated")
+        if state != "translated":
+            unfinished.append((SourceText(source.msgctxt or "", source.msgid, (), ""), state))
+        if found is None:
+            continue
+        entry, path = found
+        for text in entry.msgstr_plural.values() if entry.msgid_plural else [entry.msgstr]:
+            problem = _placeholder_problem(source.msgid, text, path, entry.linenum,
+                                           f"'{source.msgctxt}'" if source.msgctxt
+                                           else f"'{_short(source.msgid)}'")
+            if problem is not None:
+                problems.add(problem)
+        usable = polib.POEntry(msgctxt=entry.msgctxt, msgid=entry.msgid,
+                               msgid_plural=entry.msgid_plural, msgstr=entry.msgstr,
+                               msgstr_plural=dict(entry.msgstr_plural))
+        chosen.append(usable)
+    if unfinished and not allow_draft:
+        problems.add(Problem(
+            f"the '{locale}' interface words are not finished ({len(unfinished)} "
+            f"string{'s' if len(unfinished) != 1 else ''}):\n"
+            + "\n".join(f"  [{state}] {text.context}: \"{_short(text.text)}\""
+                        for text, state in unfinished[:SHOWN_MISSING]),
+            file=paths[0] if paths else files.translation(locale, INTERFACE),
+            hint="translate them in a PO editor, or build with --allow-draft"))
+    quotes = chosen.find("\u201c\u201d\u2018\u2019", msgctxt="quotes")
+    if quotes is not None and len(quotes.msgstr) != 4:
+        problems.add(Problem(f"'quotes' must be exactly four quotation marks, found "
+                             f"'{quotes.msgstr}'", file=paths[0] if paths else None,
+                             line=quotes.linenum or None,
+                             hint="e.g. \u00ab\u00bb\u201e\u201c for Russian"))
+    problems.raise_if_any()
+    translations = gettext.GNUTranslations(io.BytesIO(chosen.to_binary()))
+    values = {f.name: translations.pgettext(f.name, f.default) for f in translatable_fields()}
+    return Interface(ENGLISH.translated(values, locale, translations), translations,
+                     tuple(paths), draft=bool(unfinished))
+
+
+def _first_usable(source: polib.POEntry, catalogs: list[polib.POFile], paths: list[Path],
+                  allow_draft: bool) -> tuple[polib.POEntry, Path] | None:
+    """The entry of the most specific catalog that translates ``source``."""
+    fallback = None
+    for catalog, path in zip(catalogs, paths):
+        entry = catalog.find(source.msgid, msgctxt=source.msgctxt)
+        if entry is None or entry.obsolete:
+            continue
+        if is_complete(entry):
+            return entry, path
+        if allow_draft and entry.fuzzy and fallback is None:
+            fallback = (entry, path)
+    return fallback
