@@ -5,6 +5,7 @@ from __future__ import annotations
 import colorsys
 import re
 
+WHITE = "#FFFFFF"
 HEX_RE = re.compile(r"^#([0-9a-fA-F]{3}|[0-9a-fA-F]{6})$")
 AA_NORMAL_TEXT = 4.5
 

@@ -54,13 +54,13 @@ def script(code: str) -> str:
     """ISO 15924 script of a locale: 'Latn', 'Cyrl', 'Arab'... (from CLDR likely subtags)."""
     locale = babel_locale(code)
     if locale.script:
-        return locale.script
+        return str(locale.script)
     likely = get_global("likely_subtags")
     for key in (str(locale), locale.language):
         if key in likely:
             parts = likely[key].split("_")
             if len(parts) > 1 and len(parts[1]) == 4:
-                return parts[1]
+                return str(parts[1])
     return "Latn"
 
 
@@ -80,12 +80,18 @@ def format_day(day: dt.date, code: str) -> str:
 
 def hyphenation_language(code: str) -> str | None:
     """The pyphen dictionary for a locale, if there is one."""
-    return pyphen.language_fallback(code.replace("-", "_"))
+    found: str | None = pyphen.language_fallback(code.replace("-", "_"))
+    return found
 
 
 def is_rtl(code: str) -> bool:
     return babel_locale(code).text_direction == "rtl"
 
+
+# Explicit direction marks a translator may type (and Babel puts in Arabic dates); they
+# steer the bidi algorithm and are never drawn (the fonts have no glyphs for them).
+BIDI_CONTROLS = frozenset("\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e"
+                          "\u2066\u2067\u2068\u2069")
 
 # Scripts whose letters change shape with their neighbours (joining, conjuncts, vowel
 # signs before the consonant), or that run right to left: their text is shaped with

@@ -15,6 +15,9 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 
+TEMPLATE_SUFFIX = ".html.j2"  # templates write the semantic HTML subset
+
+
 class Kind(StrEnum):
     """What a handout is printed as."""
 
@@ -25,7 +28,7 @@ class Kind(StrEnum):
     @property
     def template(self) -> str:
         """The template that renders this kind (a brand may override it)."""
-        return f"{self.value}.html.j2"
+        return f"{self.value}{TEMPLATE_SUFFIX}"
 
 
 class Status(StrEnum):
@@ -140,6 +143,14 @@ WRITE_IN_WORDS: dict[WriteIn, tuple[str, str]] = {
                        "checklist item writes their initials."),
     WriteIn.NOTE: ("Notes", "Label of a line to write notes on (checklists)."),
 }
+
+
+class Imposition(StrEnum):
+    """How a card prints: on its own pages at card size, or copies on full sheets to cut."""
+
+    NONE = "none"
+    TWO_UP = "2up"
+    FOUR_UP = "4up"
 
 
 class Level(StrEnum):

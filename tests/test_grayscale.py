@@ -9,7 +9,7 @@ from PIL import Image, ImageChops
 from conftest import REPO, ProjectCopy
 from handouts.project.brand import load_brand
 from handouts.colors import contrast_ratio, gray_equivalent
-from handouts.backends.pdf.layout import colour_pairs
+from handouts.document.theme import Theme
 from test_build import normalized, text_of
 
 SLEEP = "data/handouts/sleep-hygiene.yaml"
@@ -53,7 +53,8 @@ def test_tone_boxes_keep_their_words_in_grayscale(project: ProjectCopy) -> None:
 def test_every_colour_pair_keeps_its_contrast_in_grey() -> None:
     for brand_file in ("riverside", "harbour"):
         colours = load_brand(REPO / "data" / "brands" / f"{brand_file}.yaml").brand.colors
-        for pair in colour_pairs(colours.primary, colours.on_primary):
-            grey = contrast_ratio(gray_equivalent(pair.foreground.rgb()),
-                                  gray_equivalent(pair.background.rgb()))
+        theme = Theme(colours.primary, colours.accent, colours.on_primary)
+        for pair in theme.colour_pairs():
+            grey = contrast_ratio(gray_equivalent(pair.foreground),
+                                  gray_equivalent(pair.background))
             assert grey >= pair.minimum, f"{brand_file}: {pair.what} {grey:.2f}:1 in grey"

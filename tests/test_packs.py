@@ -151,7 +151,7 @@ def test_by_age_needs_the_childs_age(project: ProjectCopy) -> None:
 
 def test_unknown_pack_suggests_the_right_one(project: ProjectCopy) -> None:
     output = fails(project, "pack", "newborn-discharg", "--age", "2w")
-    assert "no pack with id 'newborn-discharg'" in output
+    assert "unknown pack 'newborn-discharg'" in output
     assert "did you mean 'newborn-discharge'?" in output
 
 

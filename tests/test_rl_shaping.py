@@ -1,4 +1,4 @@
-"""What handouts/rl_shaping.py relies on in ReportLab. If a ReportLab release changes
+"""What handouts/backends/pdf/rl_shaping.py relies on in ReportLab. If a ReportLab release changes
 any of it, these tests fail first, with a message that says where to look."""
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from handouts.backends.pdf import rl_shaping
 from handouts.document.fonts import font_set
 from handouts.backends.pdf.shaped_text import ShapedParagraph
 
-WORKAROUND = "handouts/rl_shaping.py relies on ReportLab's shapeStr; see its docstring"
+WORKAROUND = "handouts/backends/pdf/rl_shaping.py relies on ReportLab's shapeStr; see its docstring"
 HINDI = ("पहले हफ़्तों में हल्का, तेज़ कांपना आम बात है। यह आमतौर पर 3 महीने तक "
          "ठीक हो जाता है। अगर हाथ या पैर को धीरे से पकड़ने पर कांपना नहीं रुकता, तो "
          "उसी दिन डॉक्टर को फ़ोन करें।")

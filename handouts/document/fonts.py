@@ -11,15 +11,19 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass
 from functools import cache
+from typing import Literal
 
 import fontpkg
 from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
-from handouts.backends.pdf.bidi_text import BIDI_CONTROLS
+from handouts.locales import BIDI_CONTROLS
 from handouts.errors import HandoutsError, Problem
 
+Flag = Literal[0, 1]
+PARAGRAPH_FACES: dict[tuple[Flag, Flag], str] = {  # (bold, italic) -> face
+    (0, 0): "regular", (1, 0): "bold", (0, 1): "italic", (1, 1): "bolditalic"}
 FACES = {"regular": (400, "normal"), "bold": (700, "normal"),
          "italic": (400, "italic"), "bolditalic": (700, "italic")}
 
@@ -67,8 +71,7 @@ def font_set(family: str = "pt-sans") -> FontSet:
             pdfmetrics.registerFont(TTFont(registered[path], path))
         names[face] = registered[path]
     # Map <b>/<i> in paragraphs to the real faces.
-    for (bold, italic), face in {(0, 0): "regular", (1, 0): "bold",
-                                 (0, 1): "italic", (1, 1): "bolditalic"}.items():
+    for (bold, italic), face in PARAGRAPH_FACES.items():
         addMapping(family, bold, italic, names[face])
     label = family.replace("-", " ").title().replace("Pt ", "PT ")
     return FontSet(family=family, label=label, **names)
@@ -91,7 +94,9 @@ def describe_chars(chars: list[str]) -> str:
 
 @cache
 def _coverage(face: str) -> frozenset[int]:
-    return frozenset(pdfmetrics.getFont(face).face.charToGlyph)
+    font = pdfmetrics.getFont(face)
+    assert isinstance(font, TTFont)  # every face is registered from a TrueType file
+    return frozenset(font.face.charToGlyph)
 
 
 def _invisible(char: str) -> bool:

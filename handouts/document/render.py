@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from types import TracebackType
 from collections.abc import Callable
+from typing import Any
 
 import jinja2
 from jinja2.sandbox import SandboxedEnvironment, SecurityError
@@ -23,10 +24,10 @@ from handouts.ages import ChildAge, parse_age
 from handouts.project.brand import LoadedBrand
 from handouts.project.content import AgeBand, Handout, fill_placeholders
 from handouts.errors import HandoutsError, Problem
+from handouts.names import TEMPLATE_SUFFIX
 from handouts.locales import format_day
 from handouts.i18n.words import ENGLISH, Words
 
-TEMPLATE_SUFFIX = ".html.j2"
 
 
 def inline_markdown(quotes: str) -> MarkdownIt:
@@ -54,8 +55,16 @@ def date_at_function(child: ChildAge | None, words: Words,
     return date_at
 
 
-def template_name(kind: str) -> str:
-    return f"{kind}{TEMPLATE_SUFFIX}"
+class TemplateWords:
+    """The interface words as templates see them: ``words.contents``, and the labels of
+    tone boxes and write-in lines by name (``words.write_date``)."""
+
+    def __init__(self, words: Words) -> None:
+        self._words = words
+
+    def __getattr__(self, name: str) -> Any:
+        named = self._words.named_word(name)
+        return named if named is not None else getattr(self._words, name)
 
 
 @dataclass(frozen=True)
@@ -123,7 +132,7 @@ class Rendered:
 def render_handout(handout: Handout, context: TemplateContext,
                    search_path: list[Path]) -> Rendered:
     """The semantic HTML for one handout, or HandoutsError naming the template and line."""
-    return render_template(template_name(handout.kind), context, search_path,
+    return render_template(handout.kind.template, context, search_path,
                            handout=handout, band=context.band)
 
 
@@ -134,7 +143,8 @@ def render_template(name: str, context: TemplateContext, search_path: list[Path]
     try:
         template = env.get_template(name)
         markup = template.render(
-            brand=context.brand.brand, words=context.words, child_name=context.child_name,
+            brand=context.brand.brand, words=TemplateWords(context.words),
+            child_name=context.child_name,
             child=context.words.explain(context.child) if context.child is not None else None,
             **values)
         return Rendered(markup, Path(template.filename or name))

@@ -96,13 +96,13 @@ class _Parser(HTMLParser):
         checked = {}
         for name, value in attrs:
             allowed = ALLOWED[tag]
+            values = allowed.get(name)
             if name not in allowed:
                 self._problem(f"<{tag} {name}=...>, an attribute the layout does not know",
                               f"<{tag}> takes: {', '.join(allowed) or 'no attributes'}")
-            elif allowed[name] is not None and not _allowed_value(name, value or "",
-                                                                  allowed[name]):
+            elif values is not None and not _allowed_value(name, value or "", values):
                 self._problem(f"<{tag} {name}=\"{value}\">", "expected one of: "
-                              + ", ".join(allowed[name] or ()))
+                              + ", ".join(values))
             else:
                 checked[name] = value or ""
         element = Element(tag, checked)

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from typing import Any
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -26,7 +27,7 @@ from babel.messages.plurals import get_plural
 from handouts.project.content import LoadedHandout
 from handouts.errors import HandoutsError, Problem
 from handouts.i18n.messages import InterfaceMessage, interface_messages, source_texts
-from handouts.document.render import TEMPLATE_SUFFIX
+from handouts.names import TEMPLATE_SUFFIX
 
 INTERFACE = "_interface"
 REVIEWED_BY = "X-Reviewed-By"
@@ -102,8 +103,10 @@ def _template_strings(path: Path) -> list[tuple[int, InterfaceMessage, list[str]
     found = []
     with path.open("rb") as handle:
         try:
+            # Jinja2's extractor fits Babel's protocol; their annotations disagree.
+            extractor: Any = jinja2.ext.babel_extract
             for line, text, comments, context in babel_extract(
-                    jinja2.ext.babel_extract, handle, comment_tags=("Translators:",),
+                    extractor, handle, comment_tags=("Translators:",),
                     options={"trimmed": "true"}):
                 singular, plural = (text, None) if isinstance(text, str) else text[:2]
                 found.append((line, InterfaceMessage(context, singular, plural), comments))

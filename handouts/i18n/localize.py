@@ -23,7 +23,7 @@ from handouts.project.content import Handout, LoadedHandout
 from handouts.errors import HandoutsError, Problem, ProblemList
 from handouts.locales import fallbacks, language
 from handouts.i18n.messages import SourceText, placeholder_difference, source_texts, translate_handout
-from handouts.i18n.words import ENGLISH, Words, translatable_fields
+from handouts.i18n.words import ENGLISH, Words, interface_words
 from handouts.project.yamlsource import KeyPath, YamlDocument, format_key_path
 
 State = Literal["translated", "fuzzy", "missing"]
@@ -71,7 +71,8 @@ class Translation:
     def __init__(self, path: Path) -> None:
         self.path = path
         self.po = read_catalog(path)
-        self.entries = {(e.msgctxt, e.msgid): e for e in self.po if not e.obsolete}
+        self.entries: dict[tuple[str | None, str], polib.POEntry] = {
+            (e.msgctxt, e.msgid): e for e in self.po if not e.obsolete}
 
     def entry(self, context: str | None, text: str) -> polib.POEntry | None:
         return self.entries.get((context, text))
@@ -237,31 +238,8 @@ def interface_for(locale: str, files: CatalogFiles, wanted: polib.POFile,
             hint=f"run 'handouts translate update --locale {locale}' and translate it, or "
                  "build with --allow-draft (English interface words)")])
     catalogs = [read_catalog(p) for p in paths]
-    chosen = polib.POFile()
-    chosen.metadata = {"Content-Type": "text/plain; charset=UTF-8",
-                       "Plural-Forms": (catalogs[0].metadata.get("Plural-Forms", "")
-                                        if catalogs else "nplurals=2; plural=(n != 1);")}
     problems = ProblemList()
-    unfinished: list[tuple[SourceText, State]] = []
-    for source in wanted:
-        found = _first_usable(source, catalogs, paths, allow_draft)
-        state: State = "missing" if found is None else (
-            "fuzzy" if found[0].fuzzy else "translated")
-        if state != "translated":
-            unfinished.append((SourceText(source.msgctxt or "", source.msgid, (), ""), state))
-        if found is None:
-            continue
-        entry, path = found
-        for text in entry.msgstr_plural.values() if entry.msgid_plural else [entry.msgstr]:
-            problem = _placeholder_problem(source.msgid, text, path, entry.linenum,
-                                           f"'{source.msgctxt}'" if source.msgctxt
-                                           else f"'{_short(source.msgid)}'")
-            if problem is not None:
-                problems.add(problem)
-        usable = polib.POEntry(msgctxt=entry.msgctxt, msgid=entry.msgid,
-                               msgid_plural=entry.msgid_plural, msgstr=entry.msgstr,
-                               msgstr_plural=dict(entry.msgstr_plural))
-        chosen.append(usable)
+    chosen, unfinished = _chosen_entries(wanted, catalogs, paths, allow_draft, problems)
     if unfinished and not allow_draft:
         problems.add(Problem(
             f"the '{locale}' interface words are not finished ({len(unfinished)} "
@@ -278,9 +256,41 @@ def interface_for(locale: str, files: CatalogFiles, wanted: polib.POFile,
                              hint="e.g. \u00ab\u00bb\u201e\u201c for Russian"))
     problems.raise_if_any()
     translations = gettext.GNUTranslations(io.BytesIO(chosen.to_binary()))
-    values = {f.name: translations.pgettext(f.name, f.default) for f in translatable_fields()}
+    values = {word.context: translations.pgettext(word.context, word.text)
+              for word in interface_words()}
     return Interface(ENGLISH.translated(values, locale, translations), translations,
                      tuple(paths), draft=bool(unfinished))
+
+
+def _chosen_entries(wanted: polib.POFile, catalogs: list[polib.POFile], paths: list[Path],
+                    allow_draft: bool, problems: ProblemList
+                    ) -> tuple[polib.POFile, list[tuple[SourceText, State]]]:
+    """The catalog of the entries to use, the most specific first, and those that are
+    not finished; a translation that changes a {placeholder} is a problem."""
+    chosen = polib.POFile()
+    chosen.metadata = {"Content-Type": "text/plain; charset=UTF-8",
+                       "Plural-Forms": (catalogs[0].metadata.get("Plural-Forms", "")
+                                        if catalogs else "nplurals=2; plural=(n != 1);")}
+    unfinished: list[tuple[SourceText, State]] = []
+    for source in wanted:
+        found = _first_usable(source, catalogs, paths, allow_draft)
+        state: State = "missing" if found is None else (
+            "fuzzy" if found[0].fuzzy else "translated")
+        if state != "translated":
+            unfinished.append((SourceText(source.msgctxt or "", source.msgid, (), ""), state))
+        if found is None:
+            continue
+        entry, path = found
+        for text in entry.msgstr_plural.values() if entry.msgid_plural else [entry.msgstr]:
+            problem = _placeholder_problem(source.msgid, text, path, entry.linenum,
+                                           f"'{source.msgctxt}'" if source.msgctxt
+                                           else f"'{_short(source.msgid)}'")
+            if problem is not None:
+                problems.add(problem)
+        chosen.append(polib.POEntry(msgctxt=entry.msgctxt, msgid=entry.msgid,
+                                    msgid_plural=entry.msgid_plural, msgstr=entry.msgstr,
+                                    msgstr_plural=dict(entry.msgstr_plural)))
+    return chosen, unfinished
 
 
 def _first_usable(source: polib.POEntry, catalogs: list[polib.POFile], paths: list[Path],

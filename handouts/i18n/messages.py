@@ -18,14 +18,12 @@ from dataclasses import dataclass, replace
 from typing import Any
 from collections.abc import Callable, Iterable, Iterator
 
+from handouts.names import Kind
 from handouts.project.brand import LoadedBrand
 from handouts.project.packs import LoadedPack
 from handouts.project.content import DATE_AT_RE, PLACEHOLDER_RE, Handout, Section
 from handouts.project.yamlsource import KeyPath
-from handouts.i18n.words import DURATIONS, translatable_fields
-
-TONE_NAMES = {"info": "information box", "watch": "'watch for' box",
-              "urgent": "'call today' box", "emergency": "emergency box"}
+from handouts.i18n.words import DURATIONS, interface_words
 CARD_ALLOWANCE = 1.25  # card translations may run this much longer than the source
 
 
@@ -44,7 +42,7 @@ class SourceText:
 def source_texts(handout: Handout) -> list[SourceText]:
     """Every text of a handout that is printed (or read by screen readers), in file order."""
     texts = list(_walk(handout))
-    if handout.kind != "card":
+    if handout.kind is not Kind.CARD:
         return texts
     return [replace(t, notes=t.notes + (
         f"Card: space is tight. Keep it to about {math.ceil(len(t.text) * CARD_ALLOWANCE)} "
@@ -68,7 +66,7 @@ def _walk(handout: Handout) -> Iterator[SourceText]:
 
 def _section_texts(hid: str, section: Section, loc: KeyPath) -> Iterator[SourceText]:
     context = f"{hid}/{section.id}"
-    box = TONE_NAMES.get(section.tone, "section")
+    box = section.tone.words.box if section.tone.words else "section"
     name = f"section '{section.id}' ({box})"
     yield SourceText(context, section.heading, loc + ("heading",), f"{name}, heading",
                      _notes(section.heading))
@@ -85,12 +83,11 @@ def _section_texts(hid: str, section: Section, loc: KeyPath) -> Iterator[SourceT
                 yield SourceText(context, block.image.caption, at + ("image", "caption"),
                                  f"{name}, image caption", _notes(block.image.caption))
         else:
-            kind = block.kind
-            noun = {"bullets": "list item", "steps": "numbered step",
-                    "checklist": "checklist item (with a tick box)"}[kind]
-            for i_index, item in enumerate(getattr(block, kind)):
-                yield SourceText(context, item.text, at + (kind, i_index, "text"),
-                                 f"{name}, {noun} {i_index + 1}", _notes(item.text))
+            facts = block.kind.facts
+            assert facts is not None  # the other kinds are handled above
+            for i_index, item in enumerate(block.items or []):
+                yield SourceText(context, item.text, at + (block.kind.value, i_index, "text"),
+                                 f"{name}, {facts.noun} {i_index + 1}", _notes(item.text))
 
 
 def _notes(text: str) -> tuple[str, ...]:
@@ -169,8 +166,8 @@ def project_messages(brands: Iterable[LoadedBrand],
 
 def interface_messages() -> list[InterfaceMessage]:
     """The built-in interface words (templates add their own ``_()`` strings)."""
-    messages = [InterfaceMessage(f.name, f.default, None, f.metadata["note"])
-                for f in translatable_fields()]
+    messages = [InterfaceMessage(word.context, word.text, None, word.note)
+                for word in interface_words()]
     names = {"d": "days", "w": "weeks", "m": "months", "y": "years"}
     messages += [InterfaceMessage("duration", singular, plural,
                                   f"A number of {names[unit]}, as in ages ('6 weeks'). "

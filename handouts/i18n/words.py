@@ -2,8 +2,9 @@
 
 The English text here is the source of the interface catalog (``_interface.pot``): each
 field is one message, its name the msgctxt, its ``note`` the comment translators see.
-Counted words ("1 week", "5 weeks") are plural messages, so each language uses its own
-plural rules.
+The words of named things (a tone box's label, a write-in line's label) come from their
+enums in ``names.py``. Counted words ("1 week", "5 weeks") are plural messages, so each
+language uses its own plural rules.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from babel.numbers import format_decimal
 
 from handouts.ages import Age, ChildAge
 from handouts.locales import babel_locale, localized_digits
+from handouts.names import Tone, WriteIn
 
 
 def _word(text: str, note: str) -> Any:
@@ -27,11 +29,6 @@ def _word(text: str, note: str) -> Any:
 class Words:
     """Interface words of one locale; translations replace the English values."""
 
-    tone_info: str = _word("Good to know", "Label of a box with background information.")
-    tone_watch: str = _word("Watch for", "Label of a box of signs to keep an eye on.")
-    tone_urgent: str = _word("Call today", "Label of a box of reasons to call the clinic "
-                             "the same day.")
-    tone_emergency: str = _word("Emergency", "Label of the emergency box.")
     call_now: str = _word("Call {number} now", "Under the emergency box. {number} is the "
                           "emergency number (e.g. 999): keep it.")
     page_of: str = _word("Page {page} of {pages}", "Footer.")
@@ -82,11 +79,6 @@ class Words:
                         "\u00ab\u00bb\u201c\u201d.")
     child_name: str = _word("Child\u2019s name", "Label of a line to write the child's name on, "
                             "at the top of a checklist.")
-    write_date: str = _word("Date", "Label of a line to write a date on (checklists).")
-    write_time: str = _word("Time", "Label of a line to write a time of day on (checklists).")
-    write_initials: str = _word("Initials", "Label of a short line where the person who did "
-                                "a checklist item writes their initials.")
-    write_note: str = _word("Notes", "Label of a line to write notes on (checklists).")
     contents: str = _word("Contents", "Heading of the list of handouts on a pack's cover.")
     prepared_for: str = _word("Prepared for {name}", "On a pack's cover, when it is made for "
                               "one child. {name} is the child's name.")
@@ -99,13 +91,29 @@ class Words:
     plurals: gettext.NullTranslations = field(default_factory=gettext.NullTranslations,
                                               compare=False, repr=False,
                                               metadata={"translate": False})
+    named: dict[str, str] = field(default_factory=dict, compare=False, repr=False,
+                                  metadata={"translate": False})  # by msgctxt
 
-    def tone_label(self, tone: str) -> str | None:
-        return getattr(self, f"tone_{tone}", None)
+    def tone_label(self, tone: Tone) -> str:
+        """The label of a tone box: 'Emergency', 'Call today'."""
+        words = tone.words
+        assert words is not None, f"tone '{tone}' is not a box"
+        return self.named.get(tone.message_context, words.label)
 
     def write_label(self, kind: str) -> str:
         """The label of a write-in line: 'Date', 'Initials'."""
-        return str(getattr(self, f"write_{kind}"))
+        write_in = WriteIn(kind)
+        return self.named.get(write_in.message_context, write_in.label)
+
+    def named_word(self, context: str) -> str | None:
+        """A tone's or write-in's label by its msgctxt ('write_date'), or None."""
+        word = next((w for w in named_words() if w.context == context), None)
+        return None if word is None else self.named.get(context, word.text)
+
+    def texts(self) -> list[str]:
+        """Every word that may be printed, for the glyph check."""
+        return [str(getattr(self, f.name)) for f in translatable_fields()] + [
+            self.named.get(word.context, word.text) for word in named_words()]
 
     def number(self, value: int) -> str:
         return localized_digits(format_decimal(value, locale=babel_locale(self.locale),
@@ -147,21 +155,49 @@ class Words:
         if child.corrected:
             return self.age_corrected.format(corrected=self.age_in_days(child.days),
                                              actual=actual, born=born)
+        assert child.note is not None  # set whenever gestation is known and age not corrected
         note = {"term": self.note_term, "actual-only": self.note_actual_only,
                 "past-limit": self.note_past_limit}[child.note]
         return f"{self.age_actual.format(age=actual)} {note.format(born=born)}"
 
     def translated(self, values: dict[str, str], locale: str,
                    plurals: gettext.NullTranslations) -> Words:
-        return dataclasses.replace(self, locale=locale, plurals=plurals, **values)
+        """These words in another locale; ``values`` by msgctxt."""
+        fields = {f.name for f in translatable_fields()}
+        return dataclasses.replace(
+            self, locale=locale, plurals=plurals,
+            named={k: v for k, v in values.items() if k not in fields},
+            **{k: v for k, v in values.items() if k in fields})
 
 
 DURATIONS = {"d": ("{count} day", "{count} days"), "w": ("{count} week", "{count} weeks"),
              "m": ("{count} month", "{count} months"), "y": ("{count} year", "{count} years")}
 
 
+@dataclass(frozen=True)
+class Word:
+    """One interface message: its msgctxt, English text and note for translators."""
+
+    context: str
+    text: str
+    note: str
+
+
 def translatable_fields() -> list[dataclasses.Field[Any]]:
     return [f for f in dataclasses.fields(Words) if f.metadata.get("translate", True)]
+
+
+def named_words() -> list[Word]:
+    """The labels of tone boxes and write-in lines, from their enums."""
+    return [Word(tone.message_context, words.label, words.note)
+            for tone in Tone if (words := tone.words) is not None] + [
+        Word(kind.message_context, kind.label, kind.note) for kind in WriteIn]
+
+
+def interface_words() -> list[Word]:
+    """Every single (not counted) interface word, in catalog order."""
+    return named_words() + [Word(f.name, str(f.default), str(f.metadata["note"]))
+                            for f in translatable_fields()]
 
 
 ENGLISH = Words()

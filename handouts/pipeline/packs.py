@@ -1,10 +1,10 @@
-"""Packs: several handouts, a cover with contents and blank backs, joined into one PDF.
+"""Packs: several handouts, a cover with contents and blank backs, as one PDF.
 
-Every handout of a pack is made by the same pipeline as a single handout
-(``build.make_pdf``). This module picks each handout's band, plans the pages (a handout
-starts on a right-hand page when the pack prints on both sides), renders the cover from
-its template with the real page numbers, and joins the parts with pypdf: bookmarks,
-page labels (i, ii for the cover; 1, 2, ... as printed in the footers) and metadata.
+Every handout of a pack is composed and written like a single handout. This module picks
+each handout's band, plans the pages (a handout starts on a right-hand page when the
+pack prints on both sides), composes the cover with the real page numbers, and has the
+PDF backend join the parts (bookmarks, page labels, metadata). A pack is a print
+product, so it is PDF only.
 
 The child's name and birth date are printed on the cover (and where a template asks
 for the name); they never go into the PDF's metadata, bookmarks or file name.
@@ -13,26 +13,28 @@ for the name); they never go into the PDF's metadata, bookmarks or file name.
 from __future__ import annotations
 
 import datetime as dt
-import io
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
-from pypdf import PdfReader, PdfWriter
-from pypdf.generic import BooleanObject, DictionaryObject, NameObject, TextStringObject
-
-from handouts.project.bands import band_for
-from handouts.project.brand import LoadedBrand
-from handouts.pipeline.build import (Localizer, Variant, check_glyphs, check_template_glyphs, dates_locale,
-                    make_pdf, page_info, template_search_path)
-from handouts.errors import HandoutsError, Problem, ProblemList
-from handouts.backends.pdf.layout import LayoutRequest, Metadata, PageNumbering, blank_page, layout_pdf
-from handouts.locales import format_day, hyphenation_language, is_rtl, needs_shaping
-from handouts.project.packs import BY_AGE, LoadedPack
-from handouts.project.loader import Project
-from handouts.document.render import TemplateContext, plain_text, render_template
-from handouts.select.jobs import AgeRequest, BuildJob
-from handouts.document.semantic import parse_document
+from handouts.backends.pdf.backend import PdfBackend, PdfOptions
+from handouts.backends.base import Output
+from handouts.backends.pdf.packs import Bookmark, blank_page, join_pack
 from handouts.backends.pdf.shaped_text import TextDirection
+from handouts.document.compose import ContentsEntry, Cover, Language, compose_cover, \
+    compose_handout
+from handouts.document.model import Metadata
+from handouts.document.page import PagePosition
+from handouts.document.render import plain_text
+from handouts.errors import HandoutsError, Problem, ProblemList
+from handouts.names import Imposition
+from handouts.pipeline.build import check_glyphs
+from handouts.pipeline.context import Policy, Session
+from handouts.project.brand import LoadedBrand
+from handouts.project.loader import Project
+from handouts.project.packs import BY_AGE, LoadedPack
+from handouts.select.jobs import AgeRequest, BuildJob, band_for, pick
+
+PDF = PdfBackend()
 
 
 @dataclass(frozen=True)
@@ -46,6 +48,20 @@ class PackRequest:
     age: AgeRequest | None = None
     child_name: str | None = None
     duplex: bool = True
+
+    @classmethod
+    def create(cls, project: Project, pack_id: str, *, brand_id: str | None = None,
+               locale: str | None = None, printed_on: dt.date | None = None,
+               age: AgeRequest | None = None, child_name: str | None = None,
+               duplex: bool | None = None) -> PackRequest:
+        """A request with the project's defaults: its first brand and locale, today,
+        and the pack's own duplex setting."""
+        (loaded,) = pick("pack", (pack_id,), project.packs)
+        brand_id = brand_id or (project.config.brands or sorted(project.brands))[0]
+        (brand,) = pick("brand", (brand_id,), project.brands)
+        return cls(loaded, brand, locale or project.config.locales[0],
+                   printed_on or dt.date.today(), age, child_name,
+                   loaded.pack.duplex if duplex is None else duplex)
 
     @property
     def personal(self) -> bool:
@@ -63,11 +79,15 @@ class Part:
     """One handout of the pack, made."""
 
     job: BuildJob
-    title: str  # in the pack's language, with the band label
-    band: str | None
-    imposition: str | None
+    title: str  # in the pack's language
+    band: str | None  # the band's label, in the pack's language
+    imposition: Imposition
     pages: int
     first: int = 0  # its first page number in the pack (the cover is not counted)
+
+    @property
+    def bookmark(self) -> str:
+        return f"{self.title} ({self.band})" if self.band else self.title
 
 
 @dataclass(frozen=True)
@@ -77,19 +97,19 @@ class BuiltPack:
     parts: list[Part]
 
 
-def pack_jobs(project: Project, request: PackRequest) -> list[tuple[BuildJob, str | None]]:
+def pack_jobs(project: Project, request: PackRequest) -> list[tuple[BuildJob, Imposition]]:
     """The handouts of a pack, each in its band, with how it is imposed."""
     pack = request.pack
     problems = ProblemList()
     jobs = []
     for index, part in enumerate(pack.pack.handouts):
         handout = project.handouts[part.handout]
-        imposition = None if part.imposition == "none" else part.imposition
+        brand, locale = request.brand, request.locale
         if not handout.handout.age_bands:
-            jobs.append((BuildJob(handout, request.brand, request.locale), imposition))
+            jobs.append((BuildJob(handout, brand, locale), part.imposition))
         elif part.band != BY_AGE:
             band = next(b for b in handout.handout.age_bands if b.id == part.band)
-            jobs.append((BuildJob(handout, request.brand, request.locale, band), imposition))
+            jobs.append((BuildJob(handout, brand, locale, band), part.imposition))
         elif request.age is None:
             problems.add(pack.doc.problem(
                 ("handouts", index, "band"),
@@ -102,76 +122,89 @@ def pack_jobs(project: Project, request: PackRequest) -> list[tuple[BuildJob, st
             except HandoutsError as exc:
                 problems.extend(exc.problems)
                 continue
-            jobs.append((BuildJob(handout, request.brand, request.locale, band, child,
-                                  request.age.born, request.age.gestation_days is not None),
-                         imposition))
+            jobs.append((BuildJob(handout, brand, locale, band, child, request.age.born,
+                                  request.age.gestation_days is not None), part.imposition))
     problems.raise_if_any()
     return jobs
 
 
-def make_pack(project: Project, request: PackRequest, allow_draft: bool = False) -> BuiltPack:
+def make_pack(project: Project, request: PackRequest, policy: Policy = Policy()) -> BuiltPack:
     """The pack as one PDF, made in memory; every problem of every part is reported."""
-    localizer = Localizer(project, allow_draft)
-    interface = localizer.interface(request.locale)
-    fonts = localizer.fonts(request.locale)
-    problems = ProblemList()
-    parts: list[Part] = []
-    for job, imposition in pack_jobs(project, request):
-        try:
-            text = localizer.handout(job)
-            missing = list(check_glyphs(job, text, interface, fonts))
-            if missing:
-                problems.extend(missing)
-                continue
-            _, pages = make_pdf(project, job, text, interface, fonts, Variant(
-                imposition=imposition), child_name=request.child_name)
-        except HandoutsError as exc:
-            problems.extend(exc.problems)
-            continue
-        words = interface.words
-        title = plain_text(text.handout.title, job.brand.placeholders(), words)
-        band = next((b.label for b in text.handout.age_bands
-                     if job.band is not None and b.id == job.band.id), None)
-        parts.append(Part(job, title, band and plain_text(band, {}, words), imposition, pages))
-    problems.raise_if_any()
-
-    cover_pages = len(PdfReader(io.BytesIO(_cover(project, request, parts, localizer))).pages)
+    session = Session(project, policy)
+    lang = session.language(request.locale)
+    parts = _measure_parts(session, request, lang)
+    cover_pages = _cover(session, request, parts, lang).pages
     front, order, total = _plan(cover_pages, parts, request.duplex)
-    parts = [Part(p.job, p.title, p.band, p.imposition, p.pages, first) for p, first in
+    parts = [replace(part, first=first) for part, first in
              zip(parts, [first for kind, first in order if kind == "part"])]
-    documents: list[bytes] = [_cover(project, request, parts, localizer)]
-    blank = blank_page(request.brand.brand.paper, interface.words.blank_page, fonts,
-                       request.locale, TextDirection(is_rtl(request.locale),
-                                                     needs_shaping(request.locale)))
-    numbering = iter(parts)
+    documents: list[bytes] = [_cover(session, request, parts, lang).data]
+    blank = blank_page(request.brand.brand.paper, lang.words.blank_page, lang.fonts,
+                       request.locale, TextDirection(lang.setting.rtl, lang.setting.shaped))
+    numbered = iter(parts)
     for kind, _ in [("blank", 0)] * (front - cover_pages) + order:
         if kind == "blank":
             documents.append(blank)
             continue
-        part = next(numbering)
-        data, _ = make_pdf(project, part.job, localizer.handout(part.job), interface, fonts,
-                           Variant(imposition=part.imposition),
-                           PageNumbering(part.first, total), request.child_name)
-        documents.append(data)
-    data = _join(documents, parts, front, request, localizer)
+        part = next(numbered)
+        documents.append(_write_part(session, request, part, lang,
+                                     PagePosition(part.first, total)).data)
+    title, summary = _cover_words(request, lang)
+    bookmarks = [Bookmark(title, 0)] + [Bookmark(part.bookmark, front + part.first - 1)
+                                        for part in parts]
+    data = join_pack(documents, bookmarks, front, Metadata(
+        title=title, author=request.brand.brand.name, subject=summary or "",
+        keywords=(request.pack.id, "pack"), language=request.locale))
     return BuiltPack(data, front + total, parts)
 
 
-def check_covers(project: Project, locales: list[str], allow_draft: bool = False
+def _measure_parts(session: Session, request: PackRequest, lang: Language) -> list[Part]:
+    """Each handout made once, to know its title and how many pages it takes."""
+    problems = ProblemList()
+    parts: list[Part] = []
+    for job, imposition in pack_jobs(session.project, request):
+        try:
+            text = session.handout(job)
+            missing = list(check_glyphs(job, text, lang))
+            if missing:
+                problems.extend(missing)
+                continue
+            part = Part(job, plain_text(text.handout.title, job.brand.placeholders(),
+                                        lang.words), None, imposition, 0)
+            pages = _write_part(session, request, part, lang, None).pages
+        except HandoutsError as exc:
+            problems.extend(exc.problems)
+            continue
+        band = next((b.label for b in text.handout.age_bands
+                     if job.band is not None and b.id == job.band.id), None)
+        parts.append(replace(part, band=band and plain_text(band, {}, lang.words),
+                             pages=pages))
+    problems.raise_if_any()
+    return parts
+
+
+def _write_part(session: Session, request: PackRequest, part: Part, lang: Language,
+                position: PagePosition | None) -> Output:
+    document = compose_handout(part.job, session.handout(part.job), lang,
+                               session.search_path(part.job.brand), position,
+                               request.child_name)
+    return PDF.write(document, PdfOptions(imposition=part.imposition))
+
+
+def check_covers(project: Project, locales: list[str], policy: Policy = Policy()
                  ) -> list[Problem]:
     """Render every pack's cover for every brand and locale, as ``check`` builds every
     handout, so a mistake in a cover template shows before anyone prints a pack."""
-    localizer = Localizer(project, allow_draft)
+    session = Session(project, policy)
     problems = ProblemList()
     for loaded in project.packs.values():
         for brand in project.brands.values():
             for locale in locales:
                 request = PackRequest(loaded, brand, locale, printed_on=dt.date.today())
                 parts = [Part(BuildJob(project.handouts[p.handout], brand, locale),
-                              project.handouts[p.handout].handout.title, None, None, 1, 1)
-                         for p in loaded.pack.handouts]
+                              project.handouts[p.handout].handout.title, None,
+                              Imposition.NONE, 1, 1) for p in loaded.pack.handouts]
                 try:
-                    _cover(project, request, parts, localizer)
+                    _cover(session, request, parts, session.language(locale))
                 except HandoutsError as exc:
                     problems.extend(exc.problems)
     return problems.problems
@@ -200,70 +233,22 @@ def _plan(cover_pages: int, parts: list[Part],
     return front, order, printed - front
 
 
-def _cover(project: Project, request: PackRequest, parts: list[Part],
-           localizer: Localizer) -> bytes:
-    """The cover page(s), with the contents and their page numbers."""
-    interface = localizer.interface(request.locale)
-    fonts = localizer.fonts(request.locale)
-    words = interface.words
-    pack, brand = request.pack.pack, request.brand
-    date_locale = dates_locale(brand, request.locale)
-    title = interface.translations.pgettext(f"pack:{pack.id}", pack.title)
-    summary = interface.translations.pgettext(f"pack:{pack.id}:summary", pack.summary) \
-        if pack.summary else None
-    born = request.age.born if request.age is not None else None
-    context = TemplateContext(brand, words, interface.translations,
-                              child_name=request.child_name)
-    search_path = template_search_path(project, brand)
-    rendered = render_template(
-        pack.cover, context, search_path, title=title, summary=summary,
-        born_on=format_day(born, date_locale) if born else None,
-        printed_on=format_day(request.printed_on, date_locale),
-        contents=[{"title": part.title, "band": part.band, "page": part.first}
-                  for part in parts])
-    document = parse_document(rendered.markup, rendered.template)
-    check_template_glyphs(document, fonts, rendered.template)
-    layout = LayoutRequest(
-        document=document, kind="cover", sides=1,
-        page=page_info(brand, interface, title=title, handout_id=pack.id,
-                       draft=interface.draft),
-        metadata=Metadata(title=title, author=brand.brand.name, subject=summary or "",
-                          keywords=(pack.id, "pack"), language=request.locale),
-        words=words, fonts=fonts, image_dir=request.pack.path.parent,
-        source=request.pack.path, label=f"the cover of pack '{pack.id}'",
-        hyphenation=hyphenation_language(request.locale), rtl=is_rtl(request.locale),
-        shaping=needs_shaping(request.locale))
-    data, _ = layout_pdf(layout)
-    return data
-
-
-def _join(documents: list[bytes], parts: list[Part], front: int, request: PackRequest,
-          localizer: Localizer) -> bytes:
-    writer = PdfWriter()
-    for data in documents:
-        for page in PdfReader(io.BytesIO(data)).pages:
-            writer.add_page(page)
-    interface = localizer.interface(request.locale)
+def _cover_words(request: PackRequest, lang: Language) -> tuple[str, str | None]:
+    """The pack's title and summary, translated like the interface words."""
     pack = request.pack.pack
-    title = interface.translations.pgettext(f"pack:{pack.id}", pack.title)
-    writer.add_outline_item(title=title, page_number=0)
-    for part in parts:
-        label = f"{part.title} ({part.band})" if part.band else part.title
-        writer.add_outline_item(title=label, page_number=front + part.first - 1)
-    writer.set_page_label(0, front - 1, style="/r")
-    writer.set_page_label(front, len(writer.pages) - 1, style="/D", start=1)
-    summary = interface.translations.pgettext(f"pack:{pack.id}:summary", pack.summary) \
-        if pack.summary else ""
-    writer.add_metadata({"/Title": title, "/Author": request.brand.brand.name,
-                         "/Subject": summary, "/Keywords": f"{pack.id}, pack",
-                         "/Creator": "handouts"})
-    root = writer.root_object
-    root[NameObject("/Lang")] = TextStringObject(request.locale)
-    root[NameObject("/ViewerPreferences")] = DictionaryObject(
-        {NameObject("/DisplayDocTitle"): BooleanObject(True)})
-    writer.page_mode = "/UseOutlines"
-    writer.compress_identical_objects()
-    out = io.BytesIO()
-    writer.write(out)
-    return out.getvalue()
+    translations = lang.interface.translations
+    title = translations.pgettext(f"pack:{pack.id}", pack.title)
+    summary = translations.pgettext(f"pack:{pack.id}:summary", pack.summary) \
+        if pack.summary else None
+    return title, summary
 
+
+def _cover(session: Session, request: PackRequest, parts: list[Part],
+           lang: Language) -> Output:
+    """The cover page(s), with the contents and their page numbers."""
+    title, summary = _cover_words(request, lang)
+    cover = Cover(request.pack, request.brand, title, summary, request.printed_on,
+                  tuple(ContentsEntry(part.title, part.band, part.first) for part in parts),
+                  request.age.born if request.age is not None else None, request.child_name)
+    document = compose_cover(cover, lang, session.search_path(request.brand))
+    return PDF.write(document, PdfOptions())

@@ -1,4 +1,4 @@
-"""Age bands: checking a handout's bands, and selecting the content of one band.
+"""Age bands: what they mean, the content of one band, and checking a handout's bands.
 
 A handout declares bands (``age_bands``); sections, blocks and list items may say which
 bands they belong to (``ages``). Selecting a band gives a plain ``Handout`` with only
@@ -9,10 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from handouts.ages import Age, ChildAge, parse_age
-from handouts.project.content import AgeBand, AgeRange, Block, Handout, Item, LoadedHandout
-from handouts.errors import HandoutsError, Problem, did_you_mean
-from handouts.i18n.words import ENGLISH
+from handouts.ages import Age, parse_age
+from handouts.errors import Problem, did_you_mean
+from handouts.project.content import AgeBand, AgeRange, Block, Handout
 from handouts.project.yamlsource import KeyPath, YamlDocument
 
 
@@ -50,25 +49,10 @@ def for_band(handout: Handout, band: AgeBand) -> Handout:
 
 
 def _block_for_band(block: Block, band: AgeBand, bands: list[AgeBand]) -> Block | None:
-    items: list[Item] | None = getattr(block, block.kind) if block.kind in (
-        "bullets", "steps", "checklist") else None
-    if items is None:
+    if block.items is None:
         return block
-    kept = [item for item in items if applies(item.ages, band, bands)]
-    return block.model_copy(update={block.kind: kept}) if kept else None
-
-
-def band_for(handout: LoadedHandout, child: ChildAge) -> AgeBand:
-    """The band that contains the child's age, or an error listing the ranges."""
-    bands = handout.handout.age_bands
-    for band in bands:
-        if child.reached(parse_age(band.start)) and (
-                band.end is None or not child.reached(parse_age(band.end))):
-            return band
-    ranges = "; ".join(f"{b.id}: {band_range(b)}" for b in bands)
-    raise HandoutsError([Problem(
-        f"no age band of handout '{handout.id}' fits {ENGLISH.explain(child)}",
-        file=handout.path, hint=f"this handout covers: {ranges}")])
+    kept = [item for item in block.items if applies(item.ages, band, bands)]
+    return block.model_copy(update={block.kind.value: kept}) if kept else None
 
 
 def check_bands(handout: Handout, doc: YamlDocument) -> Iterator[Problem]:
@@ -161,8 +145,6 @@ def _ages_in(handout: Handout) -> Iterator[tuple[KeyPath, list[str] | AgeRange]]
             base: KeyPath = ("sections", s_index, "body", b_index)
             if block.ages is not None:
                 yield base + ("ages",), block.ages
-            items = getattr(block, block.kind)
-            if block.kind in ("bullets", "steps", "checklist"):
-                for i_index, item in enumerate(items):
-                    if item.ages is not None:
-                        yield base + (block.kind, i_index, "ages"), item.ages
+            for i_index, item in enumerate(block.items or []):
+                if item.ages is not None:
+                    yield base + (block.kind.value, i_index, "ages"), item.ages

@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 
 from pydantic import Field, field_validator
 
-from handouts.colors import parse_hex
+from handouts.colors import WHITE, parse_hex
 from handouts.project.content import Text
 from handouts.errors import HandoutsError, Problem, ProblemList
 from handouts.project.images import image_problem
@@ -18,7 +18,6 @@ from handouts.locales import LocaleCode
 from handouts.project.validation import Model, validate_document
 from handouts.project.yamlsource import load_yaml
 
-WHITE = "#FFFFFF"
 Paper = Literal["A4", "Letter"]
 
 

@@ -11,24 +11,20 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any
 from collections.abc import Callable, Iterator
 
 from pydantic import (AfterValidator, BeforeValidator, ConfigDict, Field, StringConstraints,
                       model_validator)
 
 from handouts.ages import parse_age
+from handouts.names import BlockKind, Kind, Status, Tone, WriteIn
 from handouts.locales import LocaleCode
 from handouts.project.validation import Model
 from handouts.project.yamlsource import KeyPath, YamlDocument
 
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
-Kind = Literal["sheet", "card", "checklist"]
-Tone = Literal["info", "normal", "watch", "urgent", "emergency"]
-Status = Literal["sample", "draft", "approved"]
-# Room to write by hand after a checklist item (labelled lines; fields with --fillable).
-WriteIn = Literal["date", "time", "initials", "note"]
 
 # Content is never evaluated as a template (it is data, not code); these named values
 # are the only ones it may insert, and they come from the brand file.
@@ -116,30 +112,33 @@ class Block(Model):
 
     @model_validator(mode="after")
     def _exactly_one(self) -> Block:
-        given = [name for name in BLOCK_KINDS if getattr(self, name) is not None]
+        given = [kind.value for kind in BlockKind if getattr(self, kind) is not None]
         if len(given) != 1:
             found = " and ".join(f"'{g}'" for g in given) or "none of them"
             raise ValueError(
-                f"a body block needs exactly one of {', '.join(BLOCK_KINDS)}; found {found}"
+                f"a body block needs exactly one of {', '.join(BlockKind)}; found {found}"
                 "|start each block on its own line with '- ', e.g. '- p: Some text'")
-        for items in (self.bullets, self.steps):
-            if any(item.write for item in items or ()):
-                raise ValueError("'write' (room to write by hand) is only for checklist "
-                                 "items|make the block a 'checklist', or remove 'write'")
+        facts = self.kind.facts
+        if facts is not None and not facts.tick_boxes and any(
+                item.write for item in self.items or ()):
+            raise ValueError("'write' (room to write by hand) is only for checklist "
+                             "items|make the block a 'checklist', or remove 'write'")
         return self
 
     @property
-    def kind(self) -> str:
-        return next(name for name in BLOCK_KINDS if getattr(self, name) is not None)
+    def kind(self) -> BlockKind:
+        return next(kind for kind in BlockKind if getattr(self, kind) is not None)
 
-
-BLOCK_KINDS = ("p", "bullets", "steps", "checklist", "image")
+    @property
+    def items(self) -> list[Item] | None:
+        """The items of a list block; None for a paragraph or an image."""
+        return getattr(self, self.kind) if self.kind.is_list else None
 
 
 class Section(Model):
     id: Slug = Field(description="Stable id, used by translations; lowercase-with-hyphens.")
     heading: Text
-    tone: Tone = Field("normal", description="info, normal, watch, urgent or emergency.")
+    tone: Tone = Field(Tone.NORMAL, description="info, normal, watch, urgent or emergency.")
     ages: Ages | None = None
     body: Annotated[list[Block], Field(min_length=1)]
 
@@ -170,12 +169,18 @@ class Handout(Model):
 
     @model_validator(mode="after")
     def _consistent(self) -> Handout:
-        if self.sides != 1 and self.kind != "card":
+        if self.sides != 1 and self.kind is not Kind.CARD:
             raise ValueError("'sides' is only for cards|remove it, or set 'kind: card'")
-        if self.status == "approved" and not (self.reviewed_by and self.reviewed_on):
+        if self.status is Status.APPROVED and not (self.reviewed_by and self.reviewed_on):
             raise ValueError("approved content must name 'reviewed_by' and 'reviewed_on'"
                              "|add them, or set 'status: draft'")
         return self
+
+    @property
+    def has_tick_boxes(self) -> bool:
+        return self.kind is Kind.CHECKLIST or any(
+            (facts := block.kind.facts) is not None and facts.tick_boxes
+            for section in self.sections for block in section.body)
 
 
 @dataclass(frozen=True)

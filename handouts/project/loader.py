@@ -1,87 +1,27 @@
-"""The project: ``handouts.yaml`` and the content, brands and templates it points to.
+"""Loading a project: ``handouts.yaml``, then every handout, brand and pack file.
 
-Like ``mkdocs.yml``, one file at the root of a project folder says what a plain
-``handouts build`` makes. The CLI finds it from the working directory upwards, or from
-``--project DIR``.
+All files are read and checked before anything is built, and the problems of all of
+them are reported together; a later stage gets only valid, typed models (with their
+YAML documents, for positions in its own error messages).
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from typing import Annotated, Literal
-
-from pydantic import BeforeValidator, Field, StringConstraints
-
-from handouts.project.brand import LoadedBrand, load_brands
-from handouts.project.content import LoadedHandout, Slug, Text
-from handouts.project.handouts_loading import load_handouts
-from handouts.project.packs import LoadedPack, load_packs
-from handouts.locales import LocaleCode
 from handouts.errors import HandoutsError, Problem, ProblemList, did_you_mean
-from handouts.project.validation import Model, validate_document
-from handouts.project.yamlsource import YamlDocument, load_yaml
-
-CONFIG_NAME = "handouts.yaml"
-
-
-Script = Annotated[str, StringConstraints(pattern=r"^[A-Z][a-z]{3}$")]
-CheckId = Literal["review-overdue", "review-due-soon", "translation-unreviewed",
-                  "action-section", "help-section", "list-length", "image-resolution", "link",
-                  "reading-level", "reading-level-recommended", "long-sentence", "jargon",
-                  "contrast"]
-# YAML reads a bare `off` as false; both mean the check is switched off.
-CheckLevel = Annotated[Literal["error", "warning", "off"],
-                       BeforeValidator(lambda v: "off" if v is False else v)]
-DEFAULT_FONTS = {"Latn": "pt-sans", "Cyrl": "pt-sans", "Arab": "tajawal"}
-Grade = Annotated[float, Field(ge=1, le=18)]
-
-
-class LocaleTargets(Model):
-    """A language's own reading-level targets (e.g. Russian words are longer)."""
-
-    max_grade: Grade | None = None
-    recommended_grade: Grade | None = None
-
-
-class ReadabilityTargets(Model):
-    """Reading-level targets, as US school grades (see README, "Quality checks")."""
-
-    max_grade: Grade = Field(8, description="Above this grade is a 'reading-level' finding.")
-    recommended_grade: Grade = Field(
-        6, description="Above this grade is a 'reading-level-recommended' finding.")
-    max_sentence_words: int = Field(20, ge=5, description="Longer sentences are findings.")
-    locales: dict[LocaleCode, LocaleTargets] = Field(
-        {}, description="Targets of one language, e.g. ru: {recommended_grade: 8}.")
-
-
-class Config(Model):
-    """``handouts.yaml``: what a plain build makes, and where things are."""
-
-    title: Text = Field("Handouts", description="Name of this catalog.")
-    handouts: list[Slug] | None = Field(
-        None, description="Handout ids a plain build makes; omit for all.")
-    brands: list[Slug] | None = Field(
-        None, description="Brand ids a plain build makes; omit for all.")
-    locales: list[LocaleCode] = Field(["en"], min_length=1,
-                                description="Locales a plain build makes.")
-    output: Text = Field("output", description="Output folder, relative to the project.")
-    content_dir: Text = "data/handouts"
-    brands_dir: Text = "data/brands"
-    packs_dir: Text = Field("data/packs", description="Pack files (several handouts in "
-                            "one PDF for 'handouts pack'); optional.")
-    templates_dir: Text = "templates"
-    translations_dir: Text = "data/translations"
-    checks: dict[CheckId, CheckLevel] = Field(
-        {}, description="Level of a quality check: error, warning or off "
-                        "(see 'handouts check --help').")
-    glossary_dir: Text = Field("data/glossary", description="Jargon glossaries, one "
-                               "<locale>.yaml each.")
-    readability: ReadabilityTargets = ReadabilityTargets()
-    fonts: dict[Script, Slug] = Field(
-        DEFAULT_FONTS, description="fontpkg family (static faces) for each script, by "
-                                   "ISO 15924 code: Latn, Cyrl, Arab...")
+from handouts.names import BlockKind
+from handouts.project.bands import check_bands
+from handouts.project.brand import LoadedBrand, load_brands
+from handouts.project.config import CONFIG_NAME, Config
+from handouts.project.content import (PLACEHOLDER_RE, PLACEHOLDERS, Handout, LoadedHandout,
+                                      placeholder_problem, strings_in)
+from handouts.project.images import image_problem
+from handouts.project.packs import LoadedPack, load_packs
+from handouts.project.validation import validate_document
+from handouts.project.yamlsource import KeyPath, YamlDocument, load_yaml
 
 
 @dataclass(frozen=True)
@@ -156,6 +96,67 @@ def load_project(root: Path) -> Project:
                    packs=packs)
 
 
+def load_handout(path: Path) -> LoadedHandout:
+    doc = load_yaml(path)
+    handout = validate_document(Handout, doc)
+    problems = ProblemList()
+    problems.extend(_check_file_rules(handout, doc))
+    problems.raise_if_any()
+    return LoadedHandout(handout=handout, doc=doc)
+
+
+def load_handouts(folder: Path) -> dict[str, LoadedHandout]:
+    """Load every ``*.yaml`` in ``folder``; all problems of all files are reported together."""
+    problems = ProblemList()
+    loaded: dict[str, LoadedHandout] = {}
+    for path in sorted(folder.glob("*.yaml")):
+        try:
+            item = load_handout(path)
+        except HandoutsError as exc:
+            problems.extend(exc.problems)
+            continue
+        if item.id in loaded:
+            problems.add(Problem(f"handout id '{item.id}' is also used by "
+                                 f"{loaded[item.id].path.name}", file=path, line=1))
+            continue
+        loaded[item.id] = item
+    problems.raise_if_any()
+    return loaded
+
+
+def _check_file_rules(handout: Handout, doc: YamlDocument) -> Iterator[Problem]:
+    """Rules that need the file itself: names, placeholders, images, unique ids."""
+    if handout.id != doc.path.stem:
+        yield doc.problem(("id",), f"the id '{handout.id}' differs from the file name "
+                          f"'{doc.path.name}'", f"rename the file to {handout.id}.yaml, "
+                          "or change the id")
+    seen: dict[str, int] = {}
+    for index, section in enumerate(handout.sections):
+        if section.id in seen:
+            yield doc.problem(("sections", index, "id"), f"section id '{section.id}' is "
+                              f"used twice (also section {seen[section.id] + 1})",
+                              "give every section its own id")
+        seen.setdefault(section.id, index)
+        for block_index, block in enumerate(section.body):
+            if block.image is not None:
+                loc: KeyPath = ("sections", index, "body", block_index,
+                                BlockKind.IMAGE.value, "src")
+                yield from _check_image(doc, loc, block.image.src)
+    for loc, text in strings_in(doc.data, ()):
+        for match in PLACEHOLDER_RE.finditer(text):
+            problem = placeholder_problem(match.group(1))
+            if problem:
+                yield doc.problem(loc, problem, "placeholders you can use: " + ", ".join(
+                    "{{ %s }}" % p for p in (*PLACEHOLDERS, "date_at('6w')")))
+    yield from check_bands(handout, doc)
+
+
+def _check_image(doc: YamlDocument, loc: KeyPath, src: str) -> Iterator[Problem]:
+    problem = image_problem(doc.path.parent / src)
+    if problem:
+        yield doc.problem(loc, *problem)
+
+
 STARTER_ITEMS = (CONFIG_NAME, "data", "templates")
 
 
@@ -172,7 +173,7 @@ def starter_files() -> list[tuple[Path, Path]]:
     else:
         raise HandoutsError("the example project is missing from this installation; "
                             "reinstall handouts")
-    files = []
+    files: list[tuple[Path, Path]] = []
     for item in STARTER_ITEMS:
         path = root / item
         candidates = [path] if path.is_file() else sorted(p for p in path.rglob("*") if p.is_file())

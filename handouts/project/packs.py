@@ -11,10 +11,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import Annotated
 
 from pydantic import Field
 
+from handouts.names import Imposition, Kind
 from handouts.project.content import LoadedHandout, Slug, Text
 from handouts.errors import HandoutsError, Problem, ProblemList, did_you_mean
 from handouts.project.validation import Model, validate_document
@@ -29,8 +30,8 @@ class PackPart(Model):
     handout: Slug = Field(description="The handout's id.")
     band: Slug = Field(BY_AGE, description="An age band id of the handout, or 'by-age': "
                                            "the band that fits the child's age.")
-    imposition: Literal["none", "2up", "4up"] = Field(
-        "none", description="Cards only: 'none' prints the card on its own pages at card "
+    imposition: Imposition = Field(
+        Imposition.NONE, description="Cards only: 'none' prints the card on its own pages at card "
                             "size; '2up' or '4up' prints copies on full sheets to cut.")
 
 
@@ -103,7 +104,7 @@ def _check_references(pack: Pack, doc: YamlDocument,
                 f"handout '{handout.id}' has no age band '{part.band}'",
                 (did_you_mean(part.band, bands) or f"its bands: {', '.join(bands)}; or "
                  f"'{BY_AGE}'") if bands else "it has no age bands: remove 'band'")
-        if part.imposition != "none" and handout.kind != "card":
+        if part.imposition is not Imposition.NONE and handout.kind is not Kind.CARD:
             yield doc.problem(("handouts", index, "imposition"),
                               f"'{handout.id}' is a {handout.kind}; imposition is for cards",
                               "remove 'imposition'")

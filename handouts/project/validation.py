@@ -105,7 +105,7 @@ def _explain(error: Any) -> tuple[str, str | None]:
     ctx = error.get("ctx") or {}
     if kind in _EXPECTED:
         return f"expected {_EXPECTED[kind]}, found {found}", None
-    if kind == "literal_error":
+    if kind in ("literal_error", "enum"):
         choices = [c.strip(" '\"") for c in ctx.get("expected", "").replace(" or ", ", ").split(",")]
         given = error.get("input")
         hint = did_you_mean(str(given), choices) if isinstance(given, str) else None

@@ -22,7 +22,8 @@ from handouts.errors import HandoutsError
 from handouts.i18n.localize import LocalizedHandout, Translation, localize
 from handouts.locales import fallbacks
 from handouts.i18n.messages import source_texts
-from handouts.project.loader import Project, ReadabilityTargets
+from handouts.project.config import ReadabilityTargets
+from handouts.project.loader import Project
 from handouts.quality.readability import NO_TEXT, Formula, LanguageRules, TextStats, measure, rules_for, \
     sentences, words
 from handouts.document.render import plain_text
@@ -121,7 +122,8 @@ def sheets(project: Project, files: CatalogFiles) -> Iterator[Sheet]:
             except HandoutsError:
                 continue
             translation = Translation(localized.catalog) if localized.catalog else None
-            for band in loaded.handout.age_bands or [None]:
+            bands: list[AgeBand | None] = [*loaded.handout.age_bands] or [None]
+            for band in bands:
                 yield Sheet(loaded, band, locale,
                             tuple(_pieces(loaded, localized, band, translation)),
                             localized.catalog or loaded.path)
@@ -136,8 +138,8 @@ def _pieces(loaded: LoadedHandout, localized: LocalizedHandout, band: AgeBand | 
     for original, text in zip(source_texts(source), source_texts(shown)):
         if not text.printed or text.path[0] not in ("title", "summary", "sections"):
             continue
-        section = source.sections[text.path[1]].id if text.path[0] == "sections" \
-            else text.path[0]
+        section = source.sections[int(text.path[1])].id if text.path[0] == "sections" \
+            else str(text.path[0])
         prose = text.path[0] != "title" and text.path[-1] != "heading"
         plain = plain_text(PLACEHOLDER_RE.sub("", text.text), {})
         entry = translation.entry(original.context, original.text) if translation else None
@@ -169,7 +171,8 @@ def reading_level(sheet: Sheet, targets: ReadabilityTargets) -> ReadingLevel:
     maximum, recommended = targets_for(targets, sheet.locale)
     prose = [piece for piece in sheet.pieces if piece.prose]
     formula: Formula | None = None
-    stats, score, hardest = NO_TEXT, None, ()
+    score: float | None = None
+    stats, hardest = NO_TEXT, tuple[SectionLevel, ...]()
     if rules is not None and prose:
         formula = rules.formula
         stats = measure([p.text for p in prose], rules)

@@ -103,7 +103,7 @@ OBORNEVA = Formula(
 
 
 def english_syllables(word: str) -> int:
-    return max(1, syllapy.count(word.replace("’", "'")))
+    return max(1, int(syllapy.count(word.replace("’", "'"))))
 
 
 RUSSIAN_VOWELS = set("аеёиоуыэюя")

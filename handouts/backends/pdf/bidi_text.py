@@ -23,11 +23,9 @@ from dataclasses import dataclass
 from bidi import algorithm as uax9
 from bidi.mirror import MIRRORED
 
+from handouts.locales import BIDI_CONTROLS
+
 LRE, PDF = "\u202a", "\u202c"
-# Explicit direction marks a translator may type; they steer the algorithm and are
-# never drawn (the fonts have no glyphs for them).
-BIDI_CONTROLS = frozenset("\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e"
-                          "\u2066\u2067\u2068\u2069")
 # python-bidi's level resolution predates isolates (Unicode 6.3); an isolate around a
 # short run behaves like an embedding, so map them (FSI as LRI: our isolates are Latin).
 _ISOLATES = str.maketrans({"\u2066": LRE, "\u2067": "\u202b", "\u2068": LRE,

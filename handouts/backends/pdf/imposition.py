@@ -21,21 +21,22 @@ from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
-from handouts.backends.pdf.layout import PAPER_SIZES
+from handouts.document.theme import PAPER_SIZES
+from handouts.names import Imposition
 
-IMPOSITIONS = {"2up": (1, 2), "4up": (2, 2)}  # columns, rows of cards on a sheet
+GRIDS = {Imposition.TWO_UP: (1, 2), Imposition.FOUR_UP: (2, 2)}  # columns, rows of cards
 MARK_GAP, MARK_LENGTH = 3 * mm, 6 * mm  # marks outside the cards: away from the trim
 EDGE_MARK = (2 * mm, 10 * mm)  # marks on a shared edge: distance from the sheet edge
 MARK_WIDTH = 0.4  # points
 
 
-def impose(card_pdf: bytes, paper: str, layout: str) -> tuple[bytes, int]:
+def impose(card_pdf: bytes, paper: str, layout: Imposition) -> tuple[bytes, int]:
     """Sheets of ``paper`` with copies of each side of the card; their number."""
     reader = PdfReader(io.BytesIO(card_pdf))
     sheet_w, sheet_h = PAPER_SIZES[paper]
     first = reader.pages[0]
     card_w, card_h = float(first.mediabox.width), float(first.mediabox.height)
-    columns, rows = IMPOSITIONS[layout]
+    columns, rows = GRIDS[layout]
     left, bottom = (sheet_w - columns * card_w) / 2, (sheet_h - rows * card_h) / 2
     xs = [left + column * card_w for column in range(columns + 1)]
     ys = [bottom + row * card_h for row in range(rows + 1)]
@@ -87,7 +88,7 @@ def _copy_document_info(reader: PdfReader, writer: PdfWriter) -> None:
     """Title, author, language and the viewer settings of the card, for the sheets."""
     if reader.metadata:
         writer.add_metadata({key: value for key, value in reader.metadata.items()})
-    root = reader.trailer["/Root"]
+    root = reader.root_object
     for key in ("/Lang", "/ViewerPreferences"):
         if key in root:
             writer.root_object[NameObject(key)] = root[key].clone(writer)

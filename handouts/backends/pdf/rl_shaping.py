@@ -51,7 +51,7 @@ def shape(text: str, font: str, size: float) -> Shaped:
     glyphs = shapeFragWord([stringWidth(text, font, size),
                             (ABag(fontName=font, fontSize=size), text)], FEATURES)[1][1]
     if isinstance(glyphs, ShapedStr):
-        width = sum(d.x_advance for d in glyphs.__shapeData__) * size / 1000
+        width = sum(d.x_advance for d in getattr(glyphs, "__shapeData__")) * size / 1000
     else:
         width = stringWidth(glyphs, font, size)
     return Shaped(glyphs, width, text)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass
-from typing import TypeVar
+from typing import Literal, TypeVar
 
 from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.fonts import ps2tt, tt2ps
@@ -23,6 +23,7 @@ from reportlab.platypus import Flowable, Paragraph
 
 from handouts.backends.pdf import bidi_text
 from handouts.backends.pdf import rl_shaping
+from handouts.document.fonts import PARAGRAPH_FACES
 from handouts.backends.pdf.bidi_text import LRE, PDF
 
 T = TypeVar("T")
@@ -104,7 +105,7 @@ def draw_line(canv: Canvas, x: float, y: float, line: Line, size: float) -> None
 def _faces(font: str) -> list[str]:
     """The regular, bold, italic and bold italic faces of a font's family."""
     family, _, _ = ps2tt(font)
-    return [tt2ps(family, bold, italic) for bold, italic in ((0, 0), (1, 0), (0, 1), (1, 1))]
+    return [tt2ps(family, bold, italic) for bold, italic in PARAGRAPH_FACES]
 
 
 def _spans(markup: str) -> list[tuple[str, int]]:
@@ -243,7 +244,7 @@ class TextDirection:
         self.complex = complex_script or rtl
 
     @property
-    def start_side(self) -> str:
+    def start_side(self) -> Literal["LEFT", "RIGHT"]:
         """Where a line starts, as ReportLab's hAlign: LEFT, or RIGHT in RTL text."""
         return "RIGHT" if self.rtl else "LEFT"
 

@@ -1,0 +1,227 @@
+"""The page frame: the header band, the footer and the draft stamp, drawn on every page.
+
+What they say comes from the document's page model; this module decides only where it
+goes: the text column, where status notes fit, the QR code's column, and the mirrored
+places of a right-to-left page.
+"""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+from reportlab.graphics import renderPDF
+from reportlab.lib import colors
+from reportlab.lib.utils import ImageReader
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import BaseDocTemplate, Frame
+
+from handouts.backends.pdf.flowables import fitting_size, raster
+from handouts.backends.pdf.qr import QrCode
+from handouts.backends.pdf.shaped_text import TextDirection
+from handouts.backends.pdf.styles import colour, draft_ink
+from handouts.document.model import Document
+from handouts.document.theme import INK, MM, MUTED, RULE, SAMPLE_INK
+from handouts.project.images import load_svg
+
+NOTES_MIN_SIZE = 7.5  # points: a footer line may shrink this far to share its row
+
+FooterText = tuple[str, str, colors.Color]  # text, font, colour
+
+
+class PageFrame:
+    """Draws the header and footer of one document; knows its page geometry."""
+
+    def __init__(self, document: Document, direction: TextDirection, grayscale: bool,
+                 total_pages: int):
+        self.document = document
+        self.page = document.page
+        self.format = document.format
+        self.fonts = document.fonts
+        self.text = direction
+        self.grayscale = grayscale
+        self.total = total_pages
+        self.size = self.format.page_size(self.page.paper)
+        self.margin = self.format.margin
+        self.qr = QrCode(self.page.qr, self.fonts.regular, direction.rtl) \
+            if self.page.qr is not None else None
+        notes = self.page.notes
+        self.notes_beside = self._notes_beside() if notes and self.format.notes_beside \
+            else None
+        self.notes_on_own_line = bool(notes) and self.notes_beside is None
+        grows = self.notes_on_own_line and self.format.notes_beside
+        self.footer = self.format.footer + (self.format.footer_size * 1.3 if grows else 0)
+        if self.qr is not None:
+            self.footer = max(self.footer, self.qr.height + 3)
+
+    # -- geometry
+
+    def frames(self) -> tuple[Frame, Frame]:
+        """The text frame of the first page (below the tall header) and of the others."""
+        w, h = self.size
+        m, gap = self.margin, self.format.gap
+        return tuple(Frame(m, m + self.footer + gap, w - 2 * m,  # type: ignore[return-value]
+                           h - 2 * m - self.footer - header - 2 * gap, id=name,
+                           leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+                     for name, header in (("first", self.format.header.first),
+                                          ("later", self.format.header.later)))
+
+    def _text_width(self) -> float:
+        """Width of the footer's text lines: the page, less the QR code's column."""
+        column = self.qr.width + 10 if self.qr is not None else 0
+        return self.size[0] - 2 * self.margin - column
+
+    def _footer_lines(self) -> list[FooterText]:
+        return [(line.text, self.fonts.bold, colour(INK)) if line.strong else
+                (line.text, self.fonts.regular, colour(MUTED)) for line in self.page.footer]
+
+    def _notes_beside(self) -> int | None:
+        """The footer line whose end takes the status notes: the last line, else the
+        disclaimer, as long as both stay readable (the line may shrink to 7.5 pt).
+        None: the notes need a line of their own."""
+        room = self._text_width()
+        size = self.format.footer_size
+        notes = self.text.width(self.page.notes, self.fonts.italic, size) + 12
+        lines = self._footer_lines()
+        for index in (len(lines) - 1, 1):
+            text, font, _ = lines[index]
+            if self.text.width(text, font, NOTES_MIN_SIZE) + notes <= room:
+                return index
+        return None
+
+    # -- drawing, called by ReportLab for every page
+
+    def first_page(self, canv: Canvas, doc: BaseDocTemplate) -> None:
+        self._header(canv, self.format.header.first, full=True)
+        self._footer(canv, doc.page)
+
+    def later_page(self, canv: Canvas, doc: BaseDocTemplate) -> None:
+        self._header(canv, self.format.header.later, full=False)
+        self._footer(canv, doc.page)
+
+    def draft_stamp(self, canv: Canvas, doc: BaseDocTemplate) -> None:
+        """A large, light diagonal "Draft translation" that no one can overlook, drawn
+        over the text yet light enough to read through."""
+        draft = self.page.draft
+        if not draft:
+            return
+        w, h = self.size
+        diagonal = (w * w + h * h) ** 0.5
+        size = min(72.0, 0.7 * diagonal / max(1.0, self.text.width(draft, self.fonts.bold, 1)))
+        canv.saveState()
+        canv.setFillColor(draft_ink())
+        canv.translate(w / 2, h / 2)
+        canv.rotate(math.degrees(math.atan2(h, w)))
+        self.text.draw(canv, 0, -size / 3, draft, self.fonts.bold, size, "centre")
+        canv.restoreState()
+
+    def _header(self, canv: Canvas, height: float, full: bool) -> None:
+        """A band in the clinic's colour: logo, name and phone on the first page; name and
+        title on the others. In right-to-left languages the logo and name are on the
+        right, where reading starts."""
+        page, theme = self.page, self.page.theme
+        w, h = self.size
+        m = self.margin
+        top = h - m
+        canv.saveState()
+        canv.setFillColor(colour(theme.primary))
+        canv.roundRect(m, top - height, w - 2 * m, height, 3, stroke=0, fill=1)
+        canv.setFillColor(colour(theme.accent))
+        canv.rect(m, top - height - 2.2, w - 2 * m, 2.2, stroke=0, fill=1)
+        pad = (height * 0.14) if full else 2.5 * MM
+        inset = pad  # from the start side
+        if full and page.logo is not None:
+            side = height - 2 * pad
+            left = w - m - inset - side if self.text.rtl else m + inset
+            canv.setFillColor(colors.white)
+            canv.roundRect(left, top - height + pad, side, side, 3, stroke=0, fill=1)
+            self._logo(canv, page.logo, left + side * 0.08, top - height + pad + side * 0.08,
+                       side * 0.84)
+            inset += side + pad
+        start = w - m - inset if self.text.rtl else m + inset
+        end = m + pad if self.text.rtl else w - m - pad
+        canv.setFillColor(colour(theme.on_primary))
+        if full:
+            self._first_header_text(canv, start, top - height / 2, abs(end - start))
+        else:
+            self._later_header_text(canv, start, end, top - height / 2)
+        canv.restoreState()
+
+    def _first_header_text(self, canv: Canvas, start: float, mid: float, room: float) -> None:
+        header, page = self.format.header, self.page
+        self.text.draw(canv, start, mid + header.name_raise, page.clinic, self.fonts.bold,
+                       fitting_size(self.text, page.clinic, self.fonts.bold, header.name_size,
+                                    room))
+        self.text.draw(canv, start, mid - header.detail_size - header.detail_drop,
+                       page.contact, self.fonts.regular, header.detail_size)
+
+    def _later_header_text(self, canv: Canvas, start: float, end: float, mid: float) -> None:
+        size, page = self.format.header.later_size, self.page
+        base = mid - size * 0.35
+        half = abs(end - start) / 2 - 6
+        self.text.draw(canv, start, base, page.clinic, self.fonts.bold,
+                       fitting_size(self.text, page.clinic, self.fonts.bold, size, half))
+        self.text.draw(canv, end, base, page.title, self.fonts.regular,
+                       fitting_size(self.text, page.title, self.fonts.regular, size, half),
+                       anchor="end")
+
+    def _logo(self, canv: Canvas, logo: Path, x: float, y: float, side: float) -> None:
+        if logo.suffix.lower() == ".svg":
+            drawing = load_svg(logo)
+            assert drawing is not None  # checked when the brand was loaded
+            scale = side / max(drawing.width, drawing.height)
+            canv.saveState()
+            canv.translate(x + (side - drawing.width * scale) / 2,
+                           y + (side - drawing.height * scale) / 2)
+            canv.scale(scale, scale)
+            renderPDF.draw(drawing, canv, 0, 0)
+            canv.restoreState()
+        else:
+            canv.drawImage(ImageReader(raster(logo, self.grayscale)), x, y, side, side,
+                           preserveAspectRatio=True, anchor="c", mask="auto")
+
+    def _page_number(self, page: int) -> str:
+        numbering = self.page.numbering
+        return numbering.label(page, self.total) if numbering is not None else ""
+
+    def _footer(self, canv: Canvas, page: int) -> None:
+        """Contact, disclaimer and identity lines from the start side; the page number
+        (and status notes) at the end of the text column; the QR code beyond it."""
+        w, _ = self.size
+        m = self.margin
+        size = self.format.footer_size
+        lead = size * 1.3
+        top = m + self.footer - 2
+        lines = self._footer_lines()
+        notes = self.page.notes
+        if self.notes_on_own_line:
+            lines.append((notes, self.fonts.italic, colour(SAMPLE_INK)))
+        rtl = self.text.rtl
+        canv.saveState()
+        canv.setStrokeColor(colour(RULE))
+        canv.setLineWidth(0.6)
+        canv.line(m, top, w - m, top)
+        if self.qr is not None:
+            self.qr.draw(canv, m if rtl else w - m - self.qr.width, top)
+        start = w - m if rtl else m
+        end = w - m - self._text_width() if rtl else m + self._text_width()
+        y = top - lead
+        page_text = self._page_number(page)
+        canv.setFillColor(colour(INK))
+        self.text.draw(canv, end, y, page_text, self.fonts.bold, size, anchor="end")
+        at_end = {0: (page_text, self.fonts.bold)}
+        if self.notes_beside is not None:
+            canv.setFillColor(colour(SAMPLE_INK))
+            self.text.draw(canv, end, y - lead * self.notes_beside, notes, self.fonts.italic,
+                           size, anchor="end")
+            at_end[self.notes_beside] = (notes, self.fonts.italic)
+        for index, (text, font, color) in enumerate(lines):
+            room = self._text_width()
+            if index in at_end:
+                beside, beside_font = at_end[index]
+                room -= self.text.width(beside, beside_font, size) + 12
+            canv.setFillColor(color)
+            self.text.draw(canv, start, y, text, font, fitting_size(self.text, text, font,
+                                                                    size, room))
+            y -= lead
+        canv.restoreState()

@@ -1,0 +1,105 @@
+"""``handouts build``."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import click
+
+from handouts.ages import Age
+from handouts.backends.pdf.backend import PdfOptions
+from handouts.cli import Settings
+from handouts.cli.options import child_options, draft_option, expired_option, lang_option
+from handouts.cli.report import plural, relative
+from handouts.files import write_atomically
+from handouts.i18n.words import ENGLISH
+from handouts.names import Imposition
+from handouts.pipeline.build import Built, Target, jobs_for, make_outputs, refuse_blocked
+from handouts.pipeline.context import Policy
+from handouts.select.jobs import AgeRequest, AgeRequestError, select_jobs
+
+IMPOSITIONS = sorted(i.value for i in Imposition if i is not Imposition.NONE)
+
+
+def age_request(age: Age | None, born: dt.date | None, on: dt.date | None,
+                born_at: int | None) -> AgeRequest | None:
+    try:
+        return AgeRequest.from_options(age, born, on, born_at)
+    except AgeRequestError as exc:
+        raise click.UsageError(str(exc)) from None
+
+
+@click.command()
+@click.argument("handout_ids", nargs=-1, metavar="[HANDOUT_ID]...")
+@click.option("--brand", "brands", multiple=True, metavar="ID",
+              help="Build for this brand only (repeatable). Default: the config's brands.")
+@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path),
+              help="Output folder. Default: 'output' in handouts.yaml.")
+@child_options
+@lang_option
+@draft_option
+@expired_option
+@click.option("--grayscale", is_flag=True, help="Grayscale proofs for black-and-white "
+              "printers, named <name>--grayscale.pdf.")
+@click.option("--fillable", is_flag=True, help="PDF forms of the handouts with tick boxes: "
+              "boxes and write-in lines become fields, named <name>--fillable.pdf.")
+@click.option("--imposition", type=click.Choice(IMPOSITIONS), help="Cards only: 2 or 4 "
+              "copies on each sheet of the brand's paper, with cut marks, named "
+              "<name>--2up.pdf or --4up.pdf.")
+@click.pass_obj
+def build(settings: Settings, handout_ids: tuple[str, ...], brands: tuple[str, ...],
+          out_dir: Path | None, age: Age | None, born: dt.date | None, on: dt.date | None,
+          born_at: int | None, locales: tuple[str, ...], allow_draft: bool,
+          allow_expired: bool, grayscale: bool, fillable: bool,
+          imposition: str | None) -> None:
+    """Build PDFs into OUT/<brand>/<lang>/<handout>[--<band>].pdf.
+
+    Every handout is built in every locale of handouts.yaml (or --lang): in its own
+    language, or from its translation, which must be complete unless --allow-draft.
+    Content that fails an error-level quality check (see 'handouts check') is refused;
+    a handout past its review date prints only with --allow-expired.
+    A handout with age bands gives one PDF per band. With --age or --born only the band
+    that fits the child is built; with --born the PDF also carries real dates and its
+    name ends in --dated.pdf. Everything is checked and made in memory first; files are
+    written only if every PDF succeeded, so a failed build never leaves a partial file.
+
+    \b
+    Examples:
+      handouts build                                 everything handouts.yaml lists
+      handouts build newborn-tremor                  one handout, every band and brand
+      handouts build newborn-tremor --age 6w --brand riverside
+      handouts build infant-massage --born 2026-10-02 --born-at 33w
+      handouts build --lang ru --lang es
+      handouts build newborn-tremor --grayscale
+      handouts build going-home --fillable
+      handouts build infant-massage --imposition 4up
+      handouts build --out /tmp/print
+    """
+    project = settings.project()
+    request = age_request(age, born, on, born_at)
+    jobs = select_jobs(project, handout_ids, brands, age=request, locales=locales)
+    options = PdfOptions(grayscale, fillable, Imposition(imposition or Imposition.NONE))
+    target = Target.named("pdf", options)
+    if options.wanted:
+        jobs, skipped = jobs_for(jobs, target, options.wanted)
+        if skipped:
+            click.echo(f"skipped (not {options.wanted}): {', '.join(skipped)}")
+    policy = Policy(allow_draft, allow_expired)
+    refuse_blocked(project, jobs, policy)
+    folder = out_dir if out_dir is not None else project.output_dir
+    built = make_outputs(project, jobs, folder, target, policy)
+    write_atomically([(item.path, item.output.data) for item in built])
+    _print_built(built, folder)
+
+
+def _print_built(built: list[Built], folder: Path) -> None:
+    for item in built:
+        click.echo(f"wrote {relative(item.path)}  ({plural(item.output.pages, 'page')})")
+    for job in {(item.job.handout.id, item.job.child): item.job for item in built}.values():
+        if job.child is not None:
+            band = f"band '{job.band.id}' ({job.band.label})" if job.band else "no age bands"
+            click.echo(f"{job.handout.id}: {ENGLISH.explain(job.child)} -> {band}")
+    pages = sum(item.output.pages for item in built)
+    click.secho(f"built {plural(len(built), 'PDF')} ({plural(pages, 'page')}) in "
+                f"{relative(folder)}", fg="green")

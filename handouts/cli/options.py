@@ -1,0 +1,108 @@
+"""Parameter types and the option groups that several commands share, declared once."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+import click
+
+from handouts.ages import Age, parse_age, parse_gestation
+from handouts.locales import canonical
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+class AgeParam(click.ParamType):
+    name = "AGE"
+
+    def convert(self, value: Any, param: click.Parameter | None,
+                ctx: click.Context | None) -> Age:
+        try:
+            return parse_age(value)
+        except ValueError as exc:
+            self.fail(str(exc), param, ctx)
+
+
+class DateParam(click.ParamType):
+    """YYYY-MM-DD, with a message that says what is wrong with an impossible date."""
+
+    name = "YYYY-MM-DD"
+
+    def convert(self, value: Any, param: click.Parameter | None,
+                ctx: click.Context | None) -> dt.date:
+        if isinstance(value, dt.date):
+            return value
+        match = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", str(value).strip())
+        if not match:
+            self.fail(f"'{value}' is not a date; write it as YYYY-MM-DD, e.g. 2026-10-02",
+                      param, ctx)
+        year, month, day = (int(g) for g in match.groups())
+        try:
+            return dt.date(year, month, day)
+        except ValueError:
+            if not 1 <= month <= 12:
+                self.fail(f"'{value}' is not a real date: there is no month {month}",
+                          param, ctx)
+            last = calendar.monthrange(year, month)[1]
+            self.fail(f"'{value}' is not a real date: {calendar.month_name[month]} {year} "
+                      f"has {last} days", param, ctx)
+
+
+class GestationParam(click.ParamType):
+    name = "WEEKS"
+
+    def convert(self, value: Any, param: click.Parameter | None,
+                ctx: click.Context | None) -> int:
+        try:
+            return parse_gestation(str(value))
+        except ValueError as exc:
+            self.fail(str(exc), param, ctx)
+
+
+class LocaleParam(click.ParamType):
+    """A BCP 47 locale code: en, en-GB, es, es-MX, ru, pt-BR."""
+
+    name = "LOCALE"
+
+    def convert(self, value: Any, param: click.Parameter | None,
+                ctx: click.Context | None) -> str:
+        try:
+            return canonical(str(value))
+        except ValueError as exc:
+            self.fail(str(exc), param, ctx)
+
+
+def _stack(*decorators: Callable[[F], F]) -> Callable[[F], F]:
+    def apply(function: F) -> F:
+        for decorator in reversed(decorators):
+            function = decorator(function)
+        return function
+    return apply
+
+
+lang_option = click.option(
+    "--lang", "locales", multiple=True, type=LocaleParam(),
+    help="Build in this locale only (repeatable), e.g. --lang ru. Default: the config's "
+         "locales.")
+draft_option = click.option(
+    "--allow-draft", is_flag=True, help="Print unfinished translations anyway, marked "
+    "'Draft translation' on every page.")
+expired_option = click.option(
+    "--allow-expired", is_flag=True, help="Print handouts past their next_review date "
+    "anyway, marked 'Review overdue.'")
+
+# The child a handout or pack is printed for: its age, or its birth date.
+child_options = _stack(
+    click.option("--age", type=AgeParam(), help="The child's age, e.g. 6w, 3m, 18m, 2y: "
+                 "picks the age band that fits."),
+    click.option("--born", type=DateParam(), help="The child's birth date: picks the "
+                 "band and prints real dates. Never stored in file names or PDF metadata."),
+    click.option("--on", type=DateParam(), help="The day the age is counted to (with "
+                 "--born), and a pack's printed date. Default: today."),
+    click.option("--born-at", type=GestationParam(), help="Gestation at birth, e.g. 33w "
+                 "or 33w4d: babies born before 37 weeks get corrected age where the "
+                 "handout asks for it."))

@@ -1,0 +1,164 @@
+"""Composing documents: a handout (or a pack's cover) in its language, ready for any
+backend.
+
+This is where a job becomes a :class:`Document`: the band's content, rendered through
+the kind's template, parsed into the semantic tree; the title, notes and page model in
+the build's language; the metadata. Both handouts and covers take what depends on the
+locale from one :class:`Language`, made once per run.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+from handouts.document.fonts import FontSet, describe_chars, missing_glyphs
+from handouts.document.model import Document, Metadata, Origin, Typesetting
+from handouts.document.page import Identity, Numbering, PagePosition, page_model
+from handouts.document.render import TemplateContext, date_at_function, plain_text, \
+    render_handout, render_template
+from handouts.document.semantic import Element, document_text, parse_document
+from handouts.document.theme import COVER, FORMATS
+from handouts.errors import HandoutsError, Problem
+from handouts.i18n.localize import Interface, LocalizedHandout
+from handouts.i18n.words import Words
+from handouts.locales import format_day, language
+from handouts.names import Status
+from handouts.project.bands import for_band
+from handouts.project.brand import LoadedBrand
+from handouts.project.packs import LoadedPack
+from handouts.select.jobs import BuildJob
+
+
+@dataclass(frozen=True)
+class Language:
+    """Everything a document takes from its locale: interface words, fonts, setting."""
+
+    locale: str
+    interface: Interface
+    fonts: FontSet
+
+    @property
+    def words(self) -> Words:
+        return self.interface.words
+
+    @property
+    def setting(self) -> Typesetting:
+        return Typesetting.for_locale(self.locale)
+
+    def footer_note(self, brand: LoadedBrand) -> str | None:
+        """The brand's own footer line, translated like the interface words."""
+        note = brand.brand.footer_note
+        return self.interface.translations.pgettext(f"brand:{brand.id}", note) if note \
+            else None
+
+
+def dates_locale(brand: LoadedBrand, locale: str) -> str:
+    """A UK clinic prints UK dates in English; a Spanish sheet uses Spanish dates."""
+    return brand.brand.locale if language(brand.brand.locale) == language(locale) else locale
+
+
+def compose_handout(job: BuildJob, text: LocalizedHandout, lang: Language,
+                    search_path: list[Path], position: PagePosition | None = None,
+                    child_name: str | None = None, today: dt.date | None = None) -> Document:
+    """One handout in one band and language. Inside a pack, ``position`` gives the pack's
+    page numbers and ``child_name`` the name that templates may print."""
+    brand, words = job.brand, lang.words
+    band = next((b for b in text.handout.age_bands if b.id == job.band.id), None) \
+        if job.band else None
+    handout = for_band(text.handout, band) if band else text.handout
+    date_locale = dates_locale(brand, job.locale)
+    context = TemplateContext(brand, words, lang.interface.translations, band,
+                              job.child if job.shows_child else None,
+                              date_at_function(job.child if job.born else None, words,
+                                               date_locale), child_name)
+    rendered = render_handout(handout, context, search_path)
+    body = parse_document(rendered.markup, rendered.template)
+    check_template_glyphs(body, lang.fonts, rendered.template)
+    b = brand.brand
+    title = plain_text(handout.title, brand.placeholders(), words)
+    notes = ([words.review_overdue] if handout.next_review < (today or dt.date.today())
+             else []) + ([words.sample] if handout.status is Status.SAMPLE else []) + (
+        [words.translation_unreviewed] if text.catalog and not text.reviewed else [])
+    page_format = FORMATS[handout.kind]
+    page = page_model(
+        brand, words, lang.footer_note(brand), page_format, title=title,
+        identity=Identity(handout.id, handout.version,
+                          format_day(handout.reviewed_on, date_locale)
+                          if handout.reviewed_on else None,
+                          format_day(handout.next_review, date_locale)),
+        notes=tuple(notes), draft=text.draft or lang.interface.draft,
+        numbering=Numbering(words.page_of, words.number) if position is None else
+        Numbering(words.page_of, words.number, position.first, position.total),
+        qr_url=b.qr_address(handout.id, job.locale))
+    # The band label tells print shops and screen readers which version this is; the
+    # child's age and dates never go into metadata.
+    metadata = Metadata(
+        title=f"{title} ({band.label})" if band else title, author=b.name,
+        subject=plain_text(handout.summary, brand.placeholders(), words),
+        keywords=(handout.id, handout.kind, words.version.format(version=handout.version),
+                  handout.audience, *([f"age band {job.band.id}"] if job.band else [])),
+        language=job.locale)
+    origin = Origin(
+        source=text.catalog or job.handout.path, assets=job.handout.folder,
+        label=f"handout '{handout.id}'" + (f", band '{job.band.id}'" if job.band else "")
+        + f", brand '{brand.id}'" + (f", locale '{job.locale}'" if text.catalog else ""))
+    return Document(body, page_format, handout.sides, page, metadata, lang.setting, words,
+                    lang.fonts, origin, words.call_now.format(number=b.emergency_number))
+
+
+@dataclass(frozen=True)
+class ContentsEntry:
+    """One line of a pack's contents, as the cover template gets it."""
+
+    title: str
+    band: str | None
+    page: int
+
+
+@dataclass(frozen=True)
+class Cover:
+    """What a pack's cover says, in the pack's language."""
+
+    pack: LoadedPack
+    brand: LoadedBrand
+    title: str
+    summary: str | None
+    printed_on: dt.date
+    contents: tuple[ContentsEntry, ...]
+    born: dt.date | None = None
+    child_name: str | None = None
+
+
+def compose_cover(cover: Cover, lang: Language, search_path: list[Path]) -> Document:
+    """The cover page(s) of a pack, with the contents and their page numbers."""
+    words, brand, pack = lang.words, cover.brand, cover.pack
+    date_locale = dates_locale(brand, lang.locale)
+    context = TemplateContext(brand, words, lang.interface.translations,
+                              child_name=cover.child_name)
+    rendered = render_template(
+        pack.pack.cover, context, search_path, title=cover.title, summary=cover.summary,
+        born_on=format_day(cover.born, date_locale) if cover.born else None,
+        printed_on=format_day(cover.printed_on, date_locale), contents=cover.contents)
+    body = parse_document(rendered.markup, rendered.template)
+    check_template_glyphs(body, lang.fonts, rendered.template)
+    page = page_model(brand, words, lang.footer_note(brand), COVER, title=cover.title,
+                      identity=Identity(pack.id), draft=lang.interface.draft)
+    metadata = Metadata(title=cover.title, author=brand.brand.name,
+                        subject=cover.summary or "", keywords=(pack.id, "pack"),
+                        language=lang.locale)
+    origin = Origin(source=pack.path, label=f"the cover of pack '{pack.id}'",
+                    assets=pack.path.parent)
+    return Document(body, COVER, 1, page, metadata, lang.setting, words, lang.fonts, origin,
+                    words.call_now.format(number=brand.brand.emergency_number))
+
+
+def check_template_glyphs(document: Element, fonts: FontSet, template: Path) -> None:
+    """Content was checked with its file positions before; what is left is text that
+    the template itself prints."""
+    missing = missing_glyphs(document_text(document), fonts)
+    if missing:
+        raise HandoutsError([Problem(
+            f"the font {fonts.label} has no glyph for {describe_chars(missing)}, printed by "
+            f"the template", file=template, hint="replace the character in the template")])

@@ -1,0 +1,71 @@
+"""``handouts.yaml``: what a plain build makes, and where the project's files are.
+
+Like ``mkdocs.yml``, one file at the root of a project folder says what a plain
+``handouts build`` makes. The CLI finds it from the working directory upwards, or from
+``--project DIR``.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from pydantic import BeforeValidator, Field, StringConstraints
+
+from handouts.locales import LocaleCode
+from handouts.names import CheckId, Level
+from handouts.project.content import Slug, Text
+from handouts.project.validation import Model
+
+CONFIG_NAME = "handouts.yaml"
+
+Script = Annotated[str, StringConstraints(pattern=r"^[A-Z][a-z]{3}$")]
+# YAML reads a bare `off` as false; both mean the check is switched off.
+CheckLevel = Annotated[Level, BeforeValidator(lambda v: Level.OFF if v is False else v)]
+DEFAULT_FONTS = {"Latn": "pt-sans", "Cyrl": "pt-sans", "Arab": "tajawal"}
+Grade = Annotated[float, Field(ge=1, le=18)]
+
+
+class LocaleTargets(Model):
+    """A language's own reading-level targets (e.g. Russian words are longer)."""
+
+    max_grade: Grade | None = None
+    recommended_grade: Grade | None = None
+
+
+class ReadabilityTargets(Model):
+    """Reading-level targets, as US school grades (see README, "Quality checks")."""
+
+    max_grade: Grade = Field(8, description="Above this grade is a 'reading-level' finding.")
+    recommended_grade: Grade = Field(
+        6, description="Above this grade is a 'reading-level-recommended' finding.")
+    max_sentence_words: int = Field(20, ge=5, description="Longer sentences are findings.")
+    locales: dict[LocaleCode, LocaleTargets] = Field(
+        {}, description="Targets of one language, e.g. ru: {recommended_grade: 8}.")
+
+
+class Config(Model):
+    """``handouts.yaml``: what a plain build makes, and where things are."""
+
+    title: Text = Field("Handouts", description="Name of this catalog.")
+    handouts: list[Slug] | None = Field(
+        None, description="Handout ids a plain build makes; omit for all.")
+    brands: list[Slug] | None = Field(
+        None, description="Brand ids a plain build makes; omit for all.")
+    locales: list[LocaleCode] = Field(["en"], min_length=1,
+                                      description="Locales a plain build makes.")
+    output: Text = Field("output", description="Output folder, relative to the project.")
+    content_dir: Text = "data/handouts"
+    brands_dir: Text = "data/brands"
+    packs_dir: Text = Field("data/packs", description="Pack files (several handouts in "
+                            "one PDF for 'handouts pack'); optional.")
+    templates_dir: Text = "templates"
+    translations_dir: Text = "data/translations"
+    checks: dict[CheckId, CheckLevel] = Field(
+        {}, description="Level of a quality check: error, warning or off "
+                        "(see 'handouts check --help').")
+    glossary_dir: Text = Field("data/glossary", description="Jargon glossaries, one "
+                               "<locale>.yaml each.")
+    readability: ReadabilityTargets = ReadabilityTargets()
+    fonts: dict[Script, Slug] = Field(
+        DEFAULT_FONTS, description="fontpkg family (static faces) for each script, by "
+                                   "ISO 15924 code: Latn, Cyrl, Arab...")

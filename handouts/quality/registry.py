@@ -1,0 +1,89 @@
+"""The quality checks: each id's default level and the function that looks for it.
+
+Each check has an id (``names.CheckId``) and a default level, error or warning; a project
+can change the level, or switch a check off, under ``checks:`` in handouts.yaml.
+``handouts check`` reports every finding; ``handouts build`` refuses content with
+error-level findings about what it prints.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, replace
+
+from handouts.names import CheckId, Level
+from handouts.project.loader import Project
+from handouts.quality import actionability, governance, media
+from handouts.quality.context import CheckContext, Finding
+from handouts.quality.plain_language import ReadingLevel
+from handouts.quality import language_checks
+from handouts.errors import Problem
+from handouts.select.jobs import BuildJob
+
+
+@dataclass(frozen=True)
+class Check:
+    id: CheckId
+    level: Level  # its default
+    find: Callable[[CheckContext], Iterable[Finding]]
+    about: str  # one line for the docs and 'handouts check --help'
+
+
+CHECKS: tuple[Check, ...] = (
+    Check(CheckId.REVIEW_OVERDUE, Level.ERROR, governance.review_overdue,
+          "next_review is in the past (build: --allow-expired)"),
+    Check(CheckId.REVIEW_DUE_SOON, Level.WARNING, governance.review_due_soon,
+          f"next_review is within {governance.DUE_SOON_DAYS} days"),
+    Check(CheckId.TRANSLATION_UNREVIEWED, Level.WARNING, governance.translation_unreviewed,
+          "approved content whose translation has no reviewer yet"),
+    Check(CheckId.ACTION_SECTION, Level.ERROR, actionability.action_section,
+          "a band has no steps, checklist or list of things to do"),
+    Check(CheckId.HELP_SECTION, Level.ERROR, actionability.help_section,
+          "a band never says whom to call (the clinic's phone or the emergency number)"),
+    Check(CheckId.LIST_LENGTH, Level.WARNING, actionability.list_length,
+          f"a list of more than {actionability.MAX_LIST_ITEMS} items"),
+    Check(CheckId.IMAGE_RESOLUTION, Level.WARNING, media.image_resolution,
+          f"a photo printed at less than {media.MIN_DPI} dpi"),
+    Check(CheckId.LINK, Level.ERROR, media.links,
+          "a website or source URL that is not a valid web address"),
+    Check(CheckId.READING_LEVEL, Level.ERROR, language_checks.reading_level,
+          "a sheet (band and language) reads above the maximum grade"),
+    Check(CheckId.READING_LEVEL_RECOMMENDED, Level.WARNING,
+          language_checks.reading_level_recommended, "... above the recommended grade"),
+    Check(CheckId.LONG_SENTENCE, Level.WARNING, language_checks.long_sentence,
+          "a sentence of more than 20 words (readability: max_sentence_words)"),
+    Check(CheckId.JARGON, Level.WARNING, language_checks.jargon,
+          "a glossary word not explained in brackets at its first use"),
+    Check(CheckId.CONTRAST, Level.ERROR, media.contrast,
+          "a text or icon colour too faint on its background"),
+)
+assert {check.id for check in CHECKS} == set(CheckId), "every check id needs a check"
+
+
+@dataclass(frozen=True)
+class Report:
+    findings: list[Finding]
+    reading_levels: list[ReadingLevel]  # every sheet's, also those that pass
+
+
+def run_checks(project: Project, today: dt.date | None = None) -> Report:
+    """Every finding of every handout and brand, at the project's configured levels."""
+    context = CheckContext(project, today or dt.date.today())
+    configured = project.config.checks
+    findings = []
+    for check in CHECKS:
+        level = configured.get(check.id, check.level)
+        if level is not Level.OFF:
+            findings += [replace(f, level=level) for f in check.find(context)]
+    return Report(findings, [level for _, level in context.reading_levels])
+
+
+def blocking_problems(findings: list[Finding], jobs: list[BuildJob],
+                      allow_expired: bool) -> list[Problem]:
+    """Error-level findings about what a build would print: the build refuses them."""
+    subjects = {f"handout '{job.handout.id}'" for job in jobs} | {
+        f"brand '{job.brand.id}'" for job in jobs}
+    return [finding.problem() for finding in findings
+            if finding.level is Level.ERROR and finding.subject in subjects
+            and not (allow_expired and finding.check is CheckId.REVIEW_OVERDUE)]
