@@ -7,9 +7,9 @@ message, hint) so that the CLI can print all of them together, the way a compile
 from __future__ import annotations
 
 import difflib
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from collections.abc import Iterable
 
 
 @dataclass(frozen=True)

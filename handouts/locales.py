@@ -13,10 +13,10 @@ from functools import cache
 from typing import Annotated
 
 import pyphen
-from pydantic import AfterValidator, Field
 from babel import Locale, UnknownLocaleError
 from babel.core import get_global
 from babel.dates import format_date, get_date_format
+from pydantic import AfterValidator, Field
 
 
 @cache

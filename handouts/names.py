@@ -14,7 +14,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
-
 TEMPLATE_SUFFIX = ".html.j2"  # templates write the semantic HTML subset
 
 

@@ -10,11 +10,11 @@ import unicodedata
 import pypdf
 import pypdfium2
 import pytest
-
 from conftest import ProjectCopy
-from handouts.locales import format_day
-from handouts.i18n.words import Words
 from test_locales import translation
+
+from handouts.i18n.words import Words
+from handouts.locales import format_day
 
 PRIVATE_USE = re.compile("[\ue000-\uf8ff]")
 MARGIN = 15 * 72 / 25.4  # sheet margin, points

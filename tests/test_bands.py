@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pypdf
 import pytest
-
 from conftest import ProjectCopy
 
 FEVER = """\

@@ -7,7 +7,6 @@ import hashlib
 import pypdf
 import pypdfium2 as pdfium
 import pytest
-
 from conftest import ProjectCopy
 
 BRANDS = ("riverside", "harbour")
@@ -237,6 +236,7 @@ def test_schema_is_json_schema_for_editors(project: ProjectCopy) -> None:
 
 def test_init_copies_a_working_project_and_never_overwrites(tmp_path) -> None:
     from click.testing import CliRunner
+
     from handouts.cli import main
     target = tmp_path / "clinic"
     result = CliRunner().invoke(main, ["init", str(target)])
@@ -254,6 +254,7 @@ def test_init_copies_a_working_project_and_never_overwrites(tmp_path) -> None:
 
 def test_version_and_help() -> None:
     from click.testing import CliRunner
+
     from handouts.cli import main
     assert CliRunner().invoke(main, ["--version"]).output.startswith("handouts, version")
     for command in ("build", "check", "list", "schema", "init"):

@@ -6,7 +6,6 @@ import io
 
 import pypdf
 import pypdfium2 as pdfium
-
 from conftest import ProjectCopy
 from test_build import normalized, text_of
 from test_errors import fails, line_of

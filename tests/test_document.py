@@ -5,10 +5,10 @@ as <aside tone="normal"> (which the semantic subset allows) prints it as plain t
 from __future__ import annotations
 
 import pytest
-
 from conftest import ProjectCopy
-from handouts.names import Kind, Tone
 from test_build import normalized, text_of
+
+from handouts.names import Kind, Tone
 
 # The label of every boxed tone, as names.py defines it for the interface catalog.
 LABELS = {tone: words.label for tone in Tone if (words := tone.words) is not None}

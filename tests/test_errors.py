@@ -6,7 +6,6 @@ Every test asserts what the user sees: the file, the line, what was expected and
 from __future__ import annotations
 
 import pytest
-
 from conftest import ProjectCopy
 
 TREMOR = "data/handouts/newborn-tremor.yaml"
@@ -199,6 +198,7 @@ def test_card_overflow_says_which_card_and_by_how_much(project: ProjectCopy) -> 
 
 def test_no_project_found(tmp_path) -> None:
     from click.testing import CliRunner
+
     from handouts.cli import main
     result = CliRunner().invoke(main, ["--project", str(tmp_path), "build"])
     assert result.exit_code == 1

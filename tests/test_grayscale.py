@@ -4,13 +4,13 @@ and the tone boxes stay readable and told apart by their icons and words."""
 from __future__ import annotations
 
 import pypdfium2 as pdfium
-from PIL import Image, ImageChops
-
 from conftest import REPO, ProjectCopy
-from handouts.project.brand import load_brand
+from PIL import Image, ImageChops
+from test_build import normalized, text_of
+
 from handouts.colors import contrast_ratio, gray_equivalent
 from handouts.document.theme import Theme
-from test_build import normalized, text_of
+from handouts.project.brand import load_brand
 
 SLEEP = "data/handouts/sleep-hygiene.yaml"
 

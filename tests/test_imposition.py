@@ -6,9 +6,8 @@ from __future__ import annotations
 import pypdf
 import pypdfium2 as pdfium
 import pytest
-from PIL import Image, ImageChops
-
 from conftest import ProjectCopy
+from PIL import Image, ImageChops
 from test_errors import fails
 
 SCALE = 2  # pixels per point

@@ -5,7 +5,6 @@ from __future__ import annotations
 import polib
 import pypdf
 import pytest
-
 from conftest import REPO, ProjectCopy
 from test_build import normalized, text_of
 

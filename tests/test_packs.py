@@ -6,7 +6,6 @@ import re
 
 import pypdf
 import pytest
-
 from conftest import ProjectCopy
 from test_build import normalized
 from test_errors import fails, line_of

@@ -8,11 +8,11 @@ import re
 
 import pypdf
 import pytest
-
 from conftest import ProjectCopy
-from handouts.quality.readability import LANGUAGES, TextStats, measure, spanish_syllables
 from test_errors import fails, line_of
 from test_quality import check
+
+from handouts.quality.readability import LANGUAGES, TextStats, measure, spanish_syllables
 
 SLEEP = "data/handouts/sleep-hygiene.yaml"
 ADULT_TEXT = """\

@@ -7,7 +7,6 @@ import pypdf
 import pypdfium2 as pdfium
 import pytest
 import zxingcpp
-
 from conftest import ProjectCopy
 from test_build import normalized
 from test_errors import fails, line_of

@@ -7,9 +7,8 @@ import datetime as dt
 import json
 
 import pypdf
-from PIL import Image
-
 from conftest import ProjectCopy
+from PIL import Image
 from test_build import normalized
 from test_errors import fails, line_of
 

@@ -12,8 +12,8 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import SimpleDocTemplate
 
 from handouts.backends.pdf import rl_shaping
-from handouts.document.fonts import font_set
 from handouts.backends.pdf.shaped_text import ShapedParagraph
+from handouts.document.fonts import font_set
 
 WORKAROUND = "handouts/backends/pdf/rl_shaping.py relies on ReportLab's shapeStr; see its docstring"
 HINDI = ("पहले हफ़्तों में हल्का, तेज़ कांपना आम बात है। यह आमतौर पर 3 महीने तक "

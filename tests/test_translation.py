@@ -13,7 +13,6 @@ from pathlib import Path
 import polib
 import pypdf
 from babel.messages.pofile import read_po
-
 from conftest import ProjectCopy
 from test_build import normalized, text_of
 from test_errors import fails, line_of

@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from handouts.ages import Age
-from handouts.backends.pdf.backend import PdfOptions
+from handouts.backends.pdf.options import PdfOptions
 from handouts.cli import Settings
 from handouts.cli.options import child_options, draft_option, expired_option, lang_option
 from handouts.cli.report import plural, relative

@@ -16,8 +16,13 @@ from pathlib import Path
 from handouts.document.fonts import FontSet, describe_chars, missing_glyphs
 from handouts.document.model import Document, Metadata, Origin, Typesetting
 from handouts.document.page import Identity, Numbering, PagePosition, page_model
-from handouts.document.render import TemplateContext, date_at_function, plain_text, \
-    render_handout, render_template
+from handouts.document.render import (
+    TemplateContext,
+    date_at_function,
+    plain_text,
+    render_handout,
+    render_template,
+)
 from handouts.document.semantic import Element, document_text, parse_document
 from handouts.document.theme import COVER, FORMATS
 from handouts.errors import HandoutsError, Problem

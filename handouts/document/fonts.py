@@ -18,8 +18,8 @@ from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
-from handouts.locales import BIDI_CONTROLS
 from handouts.errors import HandoutsError, Problem
+from handouts.locales import BIDI_CONTROLS
 
 Flag = Literal[0, 1]
 PARAGRAPH_FACES: dict[tuple[Flag, Flag], str] = {  # (bold, italic) -> face

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import gettext
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import TracebackType
-from collections.abc import Callable
 from typing import Any
 
 import jinja2
@@ -21,13 +21,12 @@ from markdown_it import MarkdownIt
 from markupsafe import Markup
 
 from handouts.ages import ChildAge, parse_age
+from handouts.errors import HandoutsError, Problem
+from handouts.i18n.words import ENGLISH, Words
+from handouts.locales import format_day
+from handouts.names import TEMPLATE_SUFFIX
 from handouts.project.brand import LoadedBrand
 from handouts.project.content import AgeBand, Handout, fill_placeholders
-from handouts.errors import HandoutsError, Problem
-from handouts.names import TEMPLATE_SUFFIX
-from handouts.locales import format_day
-from handouts.i18n.words import ENGLISH, Words
-
 
 
 def inline_markdown(quotes: str) -> MarkdownIt:
@@ -90,7 +89,9 @@ def make_environment(search_path: list[Path], context: TemplateContext) -> Sandb
         keep_trailing_newline=True,
         extensions=["jinja2.ext.i18n"],
     )
-    env.install_gettext_translations(context.translations, newstyle=True)  # type: ignore[attr-defined]
+    # The i18n extension adds this method; the Environment class does not declare it.
+    env.install_gettext_translations(  # type: ignore[attr-defined]
+        context.translations, newstyle=True)
     markdown = inline_markdown(context.words.quotes)
     values = {name: _literal(value) for name, value in context.brand.placeholders().items()}
 

@@ -7,10 +7,10 @@ a template is an error naming the element instead of silently missing output.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
-from collections.abc import Callable
 from typing import Any, ClassVar
 
 from handouts.errors import HandoutsError, Problem

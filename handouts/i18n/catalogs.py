@@ -15,19 +15,19 @@ from __future__ import annotations
 
 import difflib
 import re
-from typing import Any
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import jinja2.ext
 import polib
 from babel.messages.extract import extract as babel_extract
 from babel.messages.plurals import get_plural
 
-from handouts.project.content import LoadedHandout
 from handouts.errors import HandoutsError, Problem
 from handouts.i18n.messages import InterfaceMessage, interface_messages, source_texts
 from handouts.names import TEMPLATE_SUFFIX
+from handouts.project.content import LoadedHandout
 
 INTERFACE = "_interface"
 REVIEWED_BY = "X-Reviewed-By"

@@ -17,13 +17,24 @@ from typing import Literal
 
 import polib
 
-from handouts.i18n.catalogs import INTERFACE, REVIEWED_BY, REVIEWED_ON, CatalogFiles, is_complete, \
-    read_catalog
-from handouts.project.content import Handout, LoadedHandout
 from handouts.errors import HandoutsError, Problem, ProblemList
-from handouts.locales import fallbacks, language
-from handouts.i18n.messages import SourceText, placeholder_difference, source_texts, translate_handout
+from handouts.i18n.catalogs import (
+    INTERFACE,
+    REVIEWED_BY,
+    REVIEWED_ON,
+    CatalogFiles,
+    is_complete,
+    read_catalog,
+)
+from handouts.i18n.messages import (
+    SourceText,
+    placeholder_difference,
+    source_texts,
+    translate_handout,
+)
 from handouts.i18n.words import ENGLISH, Words, interface_words
+from handouts.locales import fallbacks, language
+from handouts.project.content import Handout, LoadedHandout
 from handouts.project.yamlsource import KeyPath, YamlDocument, format_key_path
 
 State = Literal["translated", "fuzzy", "missing"]

@@ -14,16 +14,17 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from typing import Any
-from collections.abc import Callable, Iterable, Iterator
 
+from handouts.i18n.words import DURATIONS, interface_words
 from handouts.names import Kind
 from handouts.project.brand import LoadedBrand
-from handouts.project.packs import LoadedPack
 from handouts.project.content import DATE_AT_RE, PLACEHOLDER_RE, Handout, Section
+from handouts.project.packs import LoadedPack
 from handouts.project.yamlsource import KeyPath
-from handouts.i18n.words import DURATIONS, interface_words
+
 CARD_ALLOWANCE = 1.25  # card translations may run this much longer than the source
 
 

@@ -12,13 +12,21 @@ from pathlib import Path
 
 import polib
 
-from handouts.files import write_atomically
-from handouts.i18n.catalogs import INTERFACE, CatalogFiles, catalog_text, handout_template, \
-    interface_template, merge, new_translation, read_catalog
 from handouts.errors import HandoutsError, Problem, ProblemList
-from handouts.locales import language
+from handouts.files import write_atomically
+from handouts.i18n.catalogs import (
+    INTERFACE,
+    CatalogFiles,
+    catalog_text,
+    handout_template,
+    interface_template,
+    merge,
+    new_translation,
+    read_catalog,
+)
 from handouts.i18n.localize import Translation, is_source_language
 from handouts.i18n.messages import project_messages, source_texts
+from handouts.locales import language
 from handouts.project.loader import Project
 
 
@@ -30,7 +38,8 @@ def templates(project: Project) -> dict[str, polib.POFile]:
     """Every PO template of the project, by name (handout id, or ``_interface``)."""
     title = project.config.title
     found = {INTERFACE: interface_template(project.template_dirs(), project.root, title,
-                                           project_messages(project.brands.values(), project.packs.values()))}
+                                           project_messages(project.brands.values(),
+                                                            project.packs.values()))}
     for handout in project.handouts.values():
         found[handout.id] = handout_template(handout, project.root, title)
     return found

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from handouts.backends.pdf.backend import PdfOptions
+from handouts.backends.pdf.options import PdfOptions
 from handouts.errors import HandoutsError, Problem
 from handouts.names import Level
 from handouts.pipeline.build import Target, make_outputs

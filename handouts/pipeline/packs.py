@@ -16,12 +16,12 @@ import datetime as dt
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from handouts.backends.pdf.backend import PdfBackend, PdfOptions
 from handouts.backends.base import Output
+from handouts.backends.pdf.backend import PdfBackend
+from handouts.backends.pdf.options import PdfOptions
 from handouts.backends.pdf.packs import Bookmark, blank_page, join_pack
 from handouts.backends.pdf.shaped_text import TextDirection
-from handouts.document.compose import ContentsEntry, Cover, Language, compose_cover, \
-    compose_handout
+from handouts.document.compose import ContentsEntry, Cover, Language, compose_cover, compose_handout
 from handouts.document.model import Metadata
 from handouts.document.page import PagePosition
 from handouts.document.render import plain_text

@@ -11,10 +11,10 @@ from urllib.parse import urlsplit
 from pydantic import Field, field_validator
 
 from handouts.colors import WHITE, parse_hex
-from handouts.project.content import Text
 from handouts.errors import HandoutsError, Problem, ProblemList
-from handouts.project.images import image_problem
 from handouts.locales import LocaleCode
+from handouts.project.content import Text
+from handouts.project.images import image_problem
 from handouts.project.validation import Model, validate_document
 from handouts.project.yamlsource import load_yaml
 

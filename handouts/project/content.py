@@ -9,17 +9,23 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any
-from collections.abc import Callable, Iterator
 
-from pydantic import (AfterValidator, BeforeValidator, ConfigDict, Field, StringConstraints,
-                      model_validator)
+from pydantic import (
+    AfterValidator,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    model_validator,
+)
 
 from handouts.ages import parse_age
-from handouts.names import BlockKind, Kind, Status, Tone, WriteIn
 from handouts.locales import LocaleCode
+from handouts.names import BlockKind, Kind, Status, Tone, WriteIn
 from handouts.project.validation import Model
 from handouts.project.yamlsource import KeyPath, YamlDocument
 

@@ -16,8 +16,14 @@ from handouts.names import BlockKind
 from handouts.project.bands import check_bands
 from handouts.project.brand import LoadedBrand, load_brands
 from handouts.project.config import CONFIG_NAME, Config
-from handouts.project.content import (PLACEHOLDER_RE, PLACEHOLDERS, Handout, LoadedHandout,
-                                      placeholder_problem, strings_in)
+from handouts.project.content import (
+    PLACEHOLDER_RE,
+    PLACEHOLDERS,
+    Handout,
+    LoadedHandout,
+    placeholder_problem,
+    strings_in,
+)
 from handouts.project.images import image_problem
 from handouts.project.packs import LoadedPack, load_packs
 from handouts.project.validation import validate_document

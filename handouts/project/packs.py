@@ -15,9 +15,9 @@ from typing import Annotated
 
 from pydantic import Field
 
+from handouts.errors import HandoutsError, Problem, ProblemList, did_you_mean
 from handouts.names import Imposition, Kind
 from handouts.project.content import LoadedHandout, Slug, Text
-from handouts.errors import HandoutsError, Problem, ProblemList, did_you_mean
 from handouts.project.validation import Model, validate_document
 from handouts.project.yamlsource import YamlDocument, load_yaml
 

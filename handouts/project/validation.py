@@ -106,7 +106,8 @@ def _explain(error: Any) -> tuple[str, str | None]:
     if kind in _EXPECTED:
         return f"expected {_EXPECTED[kind]}, found {found}", None
     if kind in ("literal_error", "enum"):
-        choices = [c.strip(" '\"") for c in ctx.get("expected", "").replace(" or ", ", ").split(",")]
+        expected = ctx.get("expected", "").replace(" or ", ", ")
+        choices = [c.strip(" '\"") for c in expected.split(",")]
         given = error.get("input")
         hint = did_you_mean(str(given), choices) if isinstance(given, str) else None
         return f"expected one of {', '.join(choices)}; found {found}", hint

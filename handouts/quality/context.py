@@ -14,8 +14,14 @@ from handouts.names import CheckId, Level
 from handouts.project.bands import for_band
 from handouts.project.content import AgeBand, Handout, LoadedHandout
 from handouts.project.loader import Project
-from handouts.quality.plain_language import ReadingLevel, Sheet, Term, load_glossary, \
-    reading_level, sheets
+from handouts.quality.plain_language import (
+    ReadingLevel,
+    Sheet,
+    Term,
+    load_glossary,
+    reading_level,
+    sheets,
+)
 
 BUILD: Literal["build"] = "build"  # the check name of a problem that stops the build itself
 

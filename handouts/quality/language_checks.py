@@ -10,8 +10,7 @@ from collections.abc import Iterator
 
 from handouts.names import CheckId
 from handouts.quality.context import CheckContext, Finding, subject
-from handouts.quality.plain_language import ReadingLevel, Sheet, long_sentences, \
-    unexplained_jargon
+from handouts.quality.plain_language import ReadingLevel, Sheet, long_sentences, unexplained_jargon
 
 
 def reading_level(context: CheckContext) -> Iterator[Finding]:

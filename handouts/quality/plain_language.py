@@ -15,20 +15,28 @@ from pathlib import Path
 
 from pydantic import Field
 
-from handouts.project.bands import for_band
-from handouts.i18n.catalogs import CatalogFiles
-from handouts.project.content import PLACEHOLDER_RE, AgeBand, LoadedHandout, Text
-from handouts.errors import HandoutsError
-from handouts.i18n.localize import LocalizedHandout, Translation, localize
-from handouts.locales import fallbacks
-from handouts.i18n.messages import source_texts
-from handouts.project.config import ReadabilityTargets
-from handouts.project.loader import Project
-from handouts.quality.readability import NO_TEXT, Formula, LanguageRules, TextStats, measure, rules_for, \
-    sentences, words
 from handouts.document.render import plain_text
+from handouts.errors import HandoutsError
+from handouts.i18n.catalogs import CatalogFiles
+from handouts.i18n.localize import LocalizedHandout, Translation, localize
+from handouts.i18n.messages import source_texts
+from handouts.locales import fallbacks
+from handouts.project.bands import for_band
+from handouts.project.config import ReadabilityTargets
+from handouts.project.content import PLACEHOLDER_RE, AgeBand, LoadedHandout, Text
+from handouts.project.loader import Project
 from handouts.project.validation import Model, validate_document
 from handouts.project.yamlsource import KeyPath, YamlDocument, load_yaml
+from handouts.quality.readability import (
+    NO_TEXT,
+    Formula,
+    LanguageRules,
+    TextStats,
+    measure,
+    rules_for,
+    sentences,
+    words,
+)
 
 WORST_SECTIONS = 2
 MIN_SECTION_WORDS = 12  # fewer words give a grade that means nothing

@@ -12,13 +12,12 @@ import datetime as dt
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 
+from handouts.errors import Problem
 from handouts.names import CheckId, Level
 from handouts.project.loader import Project
-from handouts.quality import actionability, governance, media
+from handouts.quality import actionability, governance, language_checks, media
 from handouts.quality.context import CheckContext, Finding
 from handouts.quality.plain_language import ReadingLevel
-from handouts.quality import language_checks
-from handouts.errors import Problem
 from handouts.select.jobs import BuildJob
 
 

@@ -17,6 +17,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Frame
 
 from handouts.backends.pdf.flowables import fitting_size, raster
+from handouts.backends.pdf.options import PdfOptions
 from handouts.backends.pdf.qr import QrCode
 from handouts.backends.pdf.shaped_text import TextDirection
 from handouts.backends.pdf.styles import colour, draft_ink
@@ -32,14 +33,14 @@ FooterText = tuple[str, str, colors.Color]  # text, font, colour
 class PageFrame:
     """Draws the header and footer of one document; knows its page geometry."""
 
-    def __init__(self, document: Document, direction: TextDirection, grayscale: bool,
+    def __init__(self, document: Document, direction: TextDirection, options: PdfOptions,
                  total_pages: int):
         self.document = document
         self.page = document.page
         self.format = document.format
         self.fonts = document.fonts
         self.text = direction
-        self.grayscale = grayscale
+        self.options = options
         self.total = total_pages
         self.size = self.format.page_size(self.page.paper)
         self.margin = self.format.margin
@@ -177,8 +178,9 @@ class PageFrame:
             renderPDF.draw(drawing, canv, 0, 0)
             canv.restoreState()
         else:
-            canv.drawImage(ImageReader(raster(logo, self.grayscale)), x, y, side, side,
-                           preserveAspectRatio=True, anchor="c", mask="auto")
+            picture = ImageReader(raster(logo, self.options.grayscale))
+            canv.drawImage(picture, x, y, side, side, preserveAspectRatio=True, anchor="c",
+                           mask="auto")
 
     def _page_number(self, page: int) -> str:
         numbering = self.page.numbering

@@ -14,6 +14,7 @@ from reportlab.lib import colors
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, NextPageTemplate, PageTemplate
 
 from handouts.backends.pdf.frame import PageFrame
+from handouts.backends.pdf.options import PdfOptions
 from handouts.backends.pdf.shaped_text import TextDirection
 from handouts.backends.pdf.story import StoryBuilder
 from handouts.backends.pdf.styles import Styles
@@ -33,10 +34,9 @@ def direction_of(document: Document) -> TextDirection:
     return TextDirection(document.setting.rtl, document.setting.shaped)
 
 
-def layout_pdf(document: Document, fillable: bool = False,
-               grayscale: bool = False) -> tuple[bytes, int]:
+def layout_pdf(document: Document, options: PdfOptions = PdfOptions()) -> tuple[bytes, int]:
     """The finished PDF and its page count. HandoutsError when a card does not fit."""
-    pdf, pages, overflow = _build(document, 0, fillable, grayscale)
+    pdf, pages, overflow = _build(document, 0, options)
     sides = document.sides
     if document.format.fit_sides and pages > sides:
         raise HandoutsError([Problem(
@@ -44,7 +44,7 @@ def layout_pdf(document: Document, fillable: bool = False,
             f"side{'s' if sides > 1 else ''}; it is too long by about "
             f"{overflow / MM:.0f} mm of text", file=document.origin.source,
             hint="shorten the text" + (", or set 'sides: 2'" if sides == 1 else ""))])
-    pdf, _, _ = _build(document, pages, fillable, grayscale)
+    pdf, _, _ = _build(document, pages, options)
     return pdf, pages
 
 
@@ -58,23 +58,22 @@ class _Doc(BaseDocTemplate):
             self.end_y = float(getattr(self.frame, "_y"))  # where the next flowable goes
 
 
-def _build(document: Document, total_pages: int, fillable: bool,
-           grayscale: bool) -> tuple[bytes, int, float]:
+def _build(document: Document, total_pages: int,
+           options: PdfOptions) -> tuple[bytes, int, float]:
     direction = direction_of(document)
-    frame = PageFrame(document, direction, grayscale, total_pages)
+    frame = PageFrame(document, direction, options, total_pages)
     setting = document.setting
     styles = Styles(document.fonts, document.format, document.page.theme, direction,
                     None if setting.shaped else setting.hyphenation)
     first, later = frame.frames()
-    story = StoryBuilder(document, styles, first.width, fillable, grayscale).build(
-        document.body)
+    story = StoryBuilder(document, styles, first.width, options).build(document.body)
     buffer = io.BytesIO()
     meta = document.metadata
     doc = _Doc(
         buffer, pagesize=frame.size, invariant=1, title=meta.title, author=meta.author,
         subject=meta.subject, keywords=list(meta.keywords), creator="handouts",
         lang=meta.language, displayDocTitle=1,
-        enforceColorSpace=to_gray if grayscale else None,
+        enforceColorSpace=to_gray if options.grayscale else None,
         leftMargin=frame.margin, rightMargin=frame.margin,
         topMargin=frame.margin, bottomMargin=frame.margin)
     doc.addPageTemplates([

@@ -21,10 +21,9 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph
 
-from handouts.backends.pdf import bidi_text
-from handouts.backends.pdf import rl_shaping
-from handouts.document.fonts import PARAGRAPH_FACES
+from handouts.backends.pdf import bidi_text, rl_shaping
 from handouts.backends.pdf.bidi_text import LRE, PDF
+from handouts.document.fonts import PARAGRAPH_FACES
 
 T = TypeVar("T")
 _MARKUP = re.compile(r"<(/?)(b|i)>|<br/>")

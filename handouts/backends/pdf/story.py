@@ -11,6 +11,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, Image, Table, TableStyle
 
 from handouts.backends.pdf.flowables import Blank, CheckBox, SvgFlowable, WriteIn, raster
+from handouts.backends.pdf.options import PdfOptions
 from handouts.backends.pdf.styles import Styles, colour, inline_markup
 from handouts.backends.pdf.tonebox import BoxLabels, ToneBox
 from handouts.document.model import Document
@@ -24,13 +25,12 @@ NO_PADDING = [("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1
 
 class StoryBuilder(Visitor):
     def __init__(self, document: Document, styles: Styles, frame_width: float,
-                 fillable: bool = False, grayscale: bool = False):
+                 options: PdfOptions):
         self.document = document
         self.words = document.words
         self.styles = styles
         self.frame_width = frame_width
-        self.fillable = fillable
-        self.grayscale = grayscale
+        self.options = options
         self.heading_ink: colors.Color | None = None  # headings inside a tone box
         self.field_section, self.checked = "item", 0  # names of form fields
 
@@ -150,7 +150,7 @@ class StoryBuilder(Visitor):
             if write:
                 cell.append(self.write_in([Blank(self.words.write_label(kind),
                                                  f"{name}-{kind}", kind) for kind in write]))
-            box = CheckBox(size, colour(INK), name if self.fillable else None,
+            box = CheckBox(size, colour(INK), name if self.options.fillable else None,
                            element_text(li))
             rows.append(self.styles.direction.left_to_right([box, cell]))
         widths = self.styles.direction.left_to_right([size + 10, None])
@@ -206,7 +206,7 @@ class StoryBuilder(Visitor):
 
     def write_in(self, blanks: list[Blank]) -> WriteIn:
         return WriteIn(blanks, self.document.fonts, self.styles["body"].fontSize,
-                       self.fillable, self.styles.direction)
+                       self.options.fillable, self.styles.direction)
 
     # -- pictures
 
@@ -228,7 +228,8 @@ class StoryBuilder(Visitor):
         else:
             with PILImage.open(path) as img:
                 w, h = img.size
-            flowable = Image(raster(path, self.grayscale), width=width, height=width * h / w)
+            flowable = Image(raster(path, self.options.grayscale), width=width,
+                             height=width * h / w)
         flowable.hAlign = self.styles.direction.start_side
         return [flowable]
 

@@ -20,8 +20,7 @@ from reportlab.platypus import Flowable
 from handouts.backends.pdf.shaped_text import TextDirection
 from handouts.document.fonts import FontSet
 from handouts.document.semantic import Element
-from handouts.document.theme import (DRAFT_INK, INK, MUTED, Face, Ink, PageFormat,
-                                     TextStyle, Theme)
+from handouts.document.theme import DRAFT_INK, INK, MUTED, Face, Ink, PageFormat, TextStyle, Theme
 
 HYPHENATE_FROM = 8  # letters: splitting shorter words ("an-tes") costs more than it saves
 
