@@ -24,7 +24,7 @@ from handouts.i18n.localize import LocalizedHandout
 from handouts.pipeline.context import Policy, Session
 from handouts.project.content import fill_placeholders
 from handouts.project.loader import Project
-from handouts.quality import blocking_problems, run_checks
+from handouts.quality import blocking_problems, run_checks, scope_of
 from handouts.select.jobs import BuildJob
 
 T = TypeVar("T")
@@ -70,7 +70,8 @@ def jobs_for(jobs: list[BuildJob], target: Target, wanted: str) -> tuple[list[Bu
 
 def refuse_blocked(project: Project, jobs: list[BuildJob], policy: Policy) -> None:
     """Error-level quality findings about what the jobs print stop the build."""
-    blocking = blocking_problems(run_checks(project).findings, jobs, policy.allow_expired)
+    findings = run_checks(project, scope=scope_of(jobs)).findings
+    blocking = blocking_problems(findings, jobs, policy.allow_expired)
     if blocking:
         raise HandoutsError(blocking)
 

@@ -5,6 +5,7 @@ modules beside it hold the checks, grouped by what they read.
 """
 
 from handouts.quality.context import BUILD, Finding
-from handouts.quality.registry import CHECKS, Report, blocking_problems, run_checks
+from handouts.quality.registry import CHECKS, Report, blocking_problems, run_checks, scope_of
 
-__all__ = ["BUILD", "CHECKS", "Finding", "Report", "blocking_problems", "run_checks"]
+__all__ = ["BUILD", "CHECKS", "Finding", "Report", "blocking_problems", "run_checks",
+           "scope_of"]

@@ -12,6 +12,7 @@ from handouts.errors import Problem
 from handouts.i18n.translate import catalog_files
 from handouts.names import CheckId, Level
 from handouts.project.bands import for_band
+from handouts.project.brand import LoadedBrand
 from handouts.project.content import AgeBand, Handout, LoadedHandout
 from handouts.project.loader import Project
 from handouts.quality.plain_language import (
@@ -43,6 +44,14 @@ class Finding:
                        hint=self.hint)
 
 
+@dataclass(frozen=True)
+class Scope:
+    """The handouts and brands a command prints: only their findings can stop it."""
+
+    handouts: frozenset[str]
+    brands: frozenset[str]
+
+
 def subject(loaded: LoadedHandout) -> str:
     return f"handout '{loaded.id}'"
 
@@ -58,11 +67,18 @@ class CheckContext:
 
     project: Project
     today: dt.date
+    scope: Scope | None = None  # None: everything in the project
     _glossaries: dict[str, list[Term]] = field(default_factory=dict)
 
     @property
     def handouts(self) -> list[LoadedHandout]:
-        return list(self.project.handouts.values())
+        return [h for h in self.project.handouts.values()
+                if self.scope is None or h.id in self.scope.handouts]
+
+    @property
+    def brands(self) -> list[LoadedBrand]:
+        return [b for b in self.project.brands.values()
+                if self.scope is None or b.id in self.scope.brands]
 
     def bands(self, loaded: LoadedHandout) -> list[tuple[Handout, AgeBand | None]]:
         """The handout as each band's reader sees it (the whole handout if no bands)."""
@@ -73,7 +89,7 @@ class CheckContext:
     @cached_property
     def sheets(self) -> list[Sheet]:
         """Every band of every handout in every configured language that can print."""
-        return list(sheets(self.project, catalog_files(self.project)))
+        return list(sheets(self.project, catalog_files(self.project), self.handouts))
 
     @cached_property
     def reading_levels(self) -> list[tuple[Sheet, ReadingLevel]]:

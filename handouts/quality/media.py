@@ -56,7 +56,7 @@ def links(context: CheckContext) -> Iterator[Finding]:
                               subject(loaded), loaded.path,
                               line_of(loaded, "sources", index, "url"),
                               "write it as https://example.org/page")
-    for brand in context.project.brands.values():
+    for brand in context.brands:
         website = brand.brand.website
         if website and not valid_web_address(website):
             yield Finding(CheckId.LINK, f"website '{website}' is not a web address",
@@ -65,7 +65,7 @@ def links(context: CheckContext) -> Iterator[Finding]:
 
 
 def contrast(context: CheckContext) -> Iterator[Finding]:
-    for brand in context.project.brands.values():
+    for brand in context.brands:
         yield from brand_contrast(brand)
 
 

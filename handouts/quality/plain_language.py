@@ -118,12 +118,13 @@ class Sheet:
     file: Path  # where a writer changes this sheet's words: the YAML or the PO file
 
 
-def sheets(project: Project, files: CatalogFiles) -> Iterator[Sheet]:
-    """Every sheet of every handout in every configured locale that can be printed.
+def sheets(project: Project, files: CatalogFiles,
+           handouts: list[LoadedHandout]) -> Iterator[Sheet]:
+    """Every sheet of the handouts in every configured locale that can be printed.
 
     A translation that is unfinished is skipped here: the build check reports it.
     """
-    for loaded in project.handouts.values():
+    for loaded in handouts:
         for locale in project.config.locales:
             try:
                 localized = localize(loaded, locale, files)

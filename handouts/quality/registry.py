@@ -16,7 +16,7 @@ from handouts.errors import Problem
 from handouts.names import CheckId, Level
 from handouts.project.loader import Project
 from handouts.quality import actionability, governance, language_checks, media
-from handouts.quality.context import CheckContext, Finding
+from handouts.quality.context import CheckContext, Finding, Scope
 from handouts.quality.plain_language import ReadingLevel
 from handouts.select.jobs import BuildJob
 
@@ -66,9 +66,11 @@ class Report:
     reading_levels: list[ReadingLevel]  # every sheet's, also those that pass
 
 
-def run_checks(project: Project, today: dt.date | None = None) -> Report:
-    """Every finding of every handout and brand, at the project's configured levels."""
-    context = CheckContext(project, today or dt.date.today())
+def run_checks(project: Project, today: dt.date | None = None,
+               scope: Scope | None = None) -> Report:
+    """Every finding of every handout and brand (or those of ``scope``), at the project's
+    configured levels."""
+    context = CheckContext(project, today or dt.date.today(), scope)
     configured = project.config.checks
     findings = []
     for check in CHECKS:
@@ -76,6 +78,11 @@ def run_checks(project: Project, today: dt.date | None = None) -> Report:
         if level is not Level.OFF:
             findings += [replace(f, level=level) for f in check.find(context)]
     return Report(findings, [level for _, level in context.reading_levels])
+
+
+def scope_of(jobs: list[BuildJob]) -> Scope:
+    return Scope(frozenset(job.handout.id for job in jobs),
+                 frozenset(job.brand.id for job in jobs))
 
 
 def blocking_problems(findings: list[Finding], jobs: list[BuildJob],
