@@ -80,11 +80,11 @@ def font_set(family: str = "pt-sans") -> FontSet:
 def missing_glyphs(text: str, fonts: FontSet) -> list[str]:
     """Characters of ``text`` that one of the faces cannot draw, in order of appearance."""
     missing: list[str] = []
+    characters = dict.fromkeys(text)  # each once, in order
     for face in (fonts.regular, fonts.bold, fonts.italic, fonts.bolditalic):
         covered = _coverage(face)
-        for char in text:
-            if ord(char) not in covered and not _invisible(char) and char not in missing:
-                missing.append(char)
+        missing += [char for char in characters if ord(char) not in covered
+                    and not _invisible(char) and char not in missing]
     return missing
 
 

@@ -11,6 +11,7 @@ import gettext
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from types import TracebackType
 from typing import Any
@@ -29,6 +30,7 @@ from handouts.project.brand import LoadedBrand
 from handouts.project.content import AgeBand, Handout, fill_placeholders
 
 
+@lru_cache(maxsize=64)
 def inline_markdown(quotes: str) -> MarkdownIt:
     """Only emphasis, escapes and the language's quotation marks from Markdown: content is
     plain text with **bold** and *italic*; raw HTML in content is escaped, never run."""
@@ -79,9 +81,30 @@ class TemplateContext:
     child_name: str | None = None  # personal: only templates that ask for it print it
 
 
+class _CompiledTemplates(jinja2.BytecodeCache):
+    """Templates compiled once per process and kept while their source is unchanged
+    (Jinja2 checks it): a run renders hundreds of documents through a few templates,
+    each in an environment of its own (its brand, words and translations)."""
+
+    def __init__(self) -> None:
+        self._code: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        code = self._code.get(bucket.key)
+        if code is not None:
+            bucket.bytecode_from_string(code)
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self._code[bucket.key] = bucket.bytecode_to_string()
+
+
+COMPILED = _CompiledTemplates()
+
+
 def make_environment(search_path: list[Path], context: TemplateContext) -> SandboxedEnvironment:
     env = SandboxedEnvironment(
         loader=jinja2.FileSystemLoader([str(p) for p in search_path]),
+        bytecode_cache=COMPILED,
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,

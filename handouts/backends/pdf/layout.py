@@ -1,8 +1,9 @@
-"""Laying out a document with ReportLab: the two passes, and the card's fit.
+"""Laying out a document with ReportLab, in one pass when the page count is foreseen.
 
-"Page X of Y" needs the page count, so a document is built twice: the first pass counts
-pages (and finds how far a card overflows its sides), the second prints the final
-numbers. ``invariant=1`` makes the bytes reproducible.
+"Page X of Y" needs Y. The body's layout does not depend on the footer's words, so the
+document is laid out once with the page count it is expected to have; only when that
+guess was wrong is it laid out again with the real count. The same pass tells how far
+a card overflows its sides. ``invariant=1`` makes the bytes reproducible.
 """
 
 from __future__ import annotations
@@ -34,9 +35,11 @@ def direction_of(document: Document) -> TextDirection:
     return TextDirection(document.setting.rtl, document.setting.shaped)
 
 
-def layout_pdf(document: Document, options: PdfOptions = PdfOptions()) -> tuple[bytes, int]:
+def layout_pdf(document: Document, options: PdfOptions = PdfOptions(),
+               expected_pages: int | None = None) -> tuple[bytes, int]:
     """The finished PDF and its page count. HandoutsError when a card does not fit."""
-    pdf, pages, overflow = _build(document, 0, options)
+    guess = expected_pages or expected_page_count(document)
+    pdf, pages, overflow = _build(document, guess, options)
     sides = document.sides
     if document.format.fit_sides and pages > sides:
         raise HandoutsError([Problem(
@@ -44,8 +47,20 @@ def layout_pdf(document: Document, options: PdfOptions = PdfOptions()) -> tuple[
             f"side{'s' if sides > 1 else ''}; it is too long by about "
             f"{overflow / MM:.0f} mm of text", file=document.origin.source,
             hint="shorten the text" + (", or set 'sides: 2'" if sides == 1 else ""))])
-    pdf, _, _ = _build(document, pages, options)
+    if pages != guess and _numbers_depend_on_count(document):
+        pdf, _, _ = _build(document, pages, options)
     return pdf, pages
+
+
+def expected_page_count(document: Document) -> int:
+    """A card fills its sides; most sheets and checklists take both sides of a sheet."""
+    return document.sides if document.format.fit_sides else 2
+
+
+def _numbers_depend_on_count(document: Document) -> bool:
+    """Whether a footer prints the document's own page count (not a pack's, or none)."""
+    numbering = document.page.numbering
+    return numbering is not None and numbering.total is None
 
 
 class _Doc(BaseDocTemplate):
