@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
+CONFIG_NAME = "handouts.yaml"  # the project file
 TEMPLATE_SUFFIX = ".html.j2"  # templates write the semantic HTML subset
 
 

@@ -314,3 +314,38 @@ def test_example_bands_each_read_as_their_own_handout(built_catalog: ProjectCopy
     adult = band_text("sleep-hygiene", "adult")
     assert "on their back" in baby and "caffeine" not in baby.lower()
     assert "caffeine" in adult.lower() and "cot" not in adult
+
+
+def test_parallel_build_gives_the_same_files_and_lines_as_one_process(
+        project: ProjectCopy) -> None:
+    one = project.run("build", "-j", "1", "--out", str(project.path("one")))
+    two = project.run("build", "-j", "2", "--out", str(project.path("two")))
+    assert one.exit_code == 0 and two.exit_code == 0, one.output + two.output
+    files = sorted(p.relative_to(project.path("one"))
+                   for p in project.path("one").rglob("*.pdf"))
+    assert len(files) >= 8
+    assert files == sorted(p.relative_to(project.path("two"))
+                           for p in project.path("two").rglob("*.pdf"))
+    for name in files:
+        assert (project.path("one") / name).read_bytes() == \
+            (project.path("two") / name).read_bytes(), name
+
+    def lines(output: str, folder: str) -> list[str]:
+        # The time taken is the one thing that may differ.
+        return [line.replace(folder, "OUT").rsplit(" (", 1)[0] if line.startswith("built")
+                else line.replace(folder, "OUT") for line in output.splitlines()]
+
+    assert lines(one.output, str(project.path("one"))) == \
+        lines(two.output, str(project.path("two")))
+
+
+def test_build_problems_are_the_same_on_several_processes(project: ProjectCopy) -> None:
+    project.edit("data/handouts/newborn-tremor.yaml", 'title: "Newborn tremor: when',
+                 'title: "Newborn tremor \u2603 when')
+    project.edit("data/handouts/sleep-hygiene.yaml", "title: Sleep hygiene",
+                 "title: Sleep \u2603 hygiene")
+    one = project.run("build", "-j", "1")
+    two = project.run("build", "-j", "2")
+    assert one.exit_code == two.exit_code == 1
+    assert "U+2603" in one.output and one.output == two.output
+    assert not list(project.path("output").rglob("*.pdf"))

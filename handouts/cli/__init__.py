@@ -15,10 +15,15 @@ from typing import Any
 
 import click
 
+from typing import TYPE_CHECKING
+
 from handouts.cli.report import report_problems
 from handouts.errors import HandoutsError, Problem
-from handouts.project.config import CONFIG_NAME
-from handouts.project.loader import Project, find_root, load_project
+from handouts.names import CONFIG_NAME
+
+if TYPE_CHECKING:
+    from handouts.project.loader import Project
+
 
 
 @dataclass
@@ -27,6 +32,8 @@ class Settings:
     debug: bool
 
     def project(self) -> Project:
+        from handouts.project.loader import find_root, load_project
+
         root = self.project_dir.resolve() if self.project_dir else find_root(Path.cwd())
         if not (root / CONFIG_NAME).is_file():
             raise HandoutsError([Problem(f"no {CONFIG_NAME} in {root}",

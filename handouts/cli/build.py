@@ -7,23 +7,26 @@ from pathlib import Path
 
 import click
 
-from handouts.ages import Age
-from handouts.backends.pdf.options import PdfOptions
+from typing import TYPE_CHECKING
+
 from handouts.cli import Settings
-from handouts.cli.options import child_options, draft_option, expired_option, lang_option
-from handouts.cli.report import plural, relative
-from handouts.files import write_atomically
-from handouts.i18n.words import ENGLISH
+from handouts.cli.options import child_options, draft_option, expired_option, jobs_option, \
+    lang_option
+from handouts.cli.report import Progress, plural, relative
 from handouts.names import Imposition
-from handouts.pipeline.build import Built, Target, jobs_for, make_outputs, refuse_blocked
-from handouts.pipeline.context import Policy
-from handouts.select.jobs import AgeRequest, AgeRequestError, select_jobs
+
+if TYPE_CHECKING:  # the pipeline is imported when a command runs, so --help starts fast
+    from handouts.ages import Age
+    from handouts.pipeline.build import Built
+    from handouts.select.jobs import AgeRequest
 
 IMPOSITIONS = sorted(i.value for i in Imposition if i is not Imposition.NONE)
 
 
 def age_request(age: Age | None, born: dt.date | None, on: dt.date | None,
                 born_at: int | None) -> AgeRequest | None:
+    from handouts.select.jobs import AgeRequest, AgeRequestError
+
     try:
         return AgeRequest.from_options(age, born, on, born_at)
     except AgeRequestError as exc:
@@ -47,12 +50,13 @@ def age_request(age: Age | None, born: dt.date | None, on: dt.date | None,
 @click.option("--imposition", type=click.Choice(IMPOSITIONS), help="Cards only: 2 or 4 "
               "copies on each sheet of the brand's paper, with cut marks, named "
               "<name>--2up.pdf or --4up.pdf.")
+@jobs_option
 @click.pass_obj
 def build(settings: Settings, handout_ids: tuple[str, ...], brands: tuple[str, ...],
           out_dir: Path | None, age: Age | None, born: dt.date | None, on: dt.date | None,
           born_at: int | None, locales: tuple[str, ...], allow_draft: bool,
-          allow_expired: bool, grayscale: bool, fillable: bool,
-          imposition: str | None) -> None:
+          allow_expired: bool, grayscale: bool, fillable: bool, imposition: str | None,
+          workers: int | None) -> None:
     """Build PDFs into OUT/<brand>/<lang>/<handout>[--<band>].pdf.
 
     Every handout is built in every locale of handouts.yaml (or --lang): in its own
@@ -76,6 +80,13 @@ def build(settings: Settings, handout_ids: tuple[str, ...], brands: tuple[str, .
       handouts build infant-massage --imposition 4up
       handouts build --out /tmp/print
     """
+    from handouts.backends.pdf.options import PdfOptions
+    from handouts.files import write_atomically
+    from handouts.pipeline.build import (Target, default_workers, jobs_for, make_outputs,
+                                         refuse_blocked)
+    from handouts.pipeline.context import Policy
+    from handouts.select.jobs import select_jobs
+
     project = settings.project()
     request = age_request(age, born, on, born_at)
     jobs = select_jobs(project, handout_ids, brands, age=request, locales=locales)
@@ -88,18 +99,23 @@ def build(settings: Settings, handout_ids: tuple[str, ...], brands: tuple[str, .
     policy = Policy(allow_draft, allow_expired)
     refuse_blocked(project, jobs, policy)
     folder = out_dir if out_dir is not None else project.output_dir
-    built = make_outputs(project, jobs, folder, target, policy)
+    with Progress("Building", len(jobs)) as progress:
+        built = make_outputs(project, jobs, folder, target, policy,
+                             workers or default_workers(), progress.step)
     write_atomically([(item.path, item.output.data) for item in built])
-    _print_built(built, folder)
+    _print_built(built, folder, progress)
 
 
-def _print_built(built: list[Built], folder: Path) -> None:
-    for item in built:
-        click.echo(f"wrote {relative(item.path)}  ({plural(item.output.pages, 'page')})")
+def _print_built(built: list[Built], folder: Path, progress: Progress) -> None:
+    from handouts.i18n.words import ENGLISH
+
+    if not progress.shown:  # a terminal saw the bar; a log gets every file
+        for item in built:
+            click.echo(f"wrote {relative(item.path)}  ({plural(item.output.pages, 'page')})")
     for job in {(item.job.handout.id, item.job.child): item.job for item in built}.values():
         if job.child is not None:
             band = f"band '{job.band.id}' ({job.band.label})" if job.band else "no age bands"
             click.echo(f"{job.handout.id}: {ENGLISH.explain(job.child)} -> {band}")
     pages = sum(item.output.pages for item in built)
     click.secho(f"built {plural(len(built), 'PDF')} ({plural(pages, 'page')}) in "
-                f"{relative(folder)}", fg="green")
+                f"{relative(folder)} ({progress.seconds:.1f} s)", fg="green")

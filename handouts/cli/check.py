@@ -8,10 +8,8 @@ import sys
 import click
 
 from handouts.cli import Settings
-from handouts.cli.options import draft_option, lang_option
+from handouts.cli.options import draft_option, jobs_option, lang_option
 from handouts.cli.report import finding_json, plural, print_findings, print_reading_levels
-from handouts.pipeline.check import check_project
-from handouts.pipeline.context import Policy
 
 
 @click.command()
@@ -22,9 +20,10 @@ from handouts.pipeline.context import Policy
 @click.option("--strict", is_flag=True, help="Fail (exit 1) on warnings too.")
 @click.option("--readability", "show_levels", is_flag=True,
               help="Also list the reading level of every sheet (band and language).")
+@jobs_option
 @click.pass_obj
 def check(settings: Settings, locales: tuple[str, ...], allow_draft: bool,
-          output_format: str, strict: bool, show_levels: bool) -> None:
+          output_format: str, strict: bool, show_levels: bool, workers: int | None) -> None:
     """Check everything a build would print, and the quality gates, writing nothing.
 
     Runs the whole pipeline in memory (translations, glyphs, templates, layout, card
@@ -44,8 +43,13 @@ def check(settings: Settings, locales: tuple[str, ...], allow_draft: bool,
       handouts check --strict --format json
       handouts check --lang es --allow-draft
     """
+    from handouts.pipeline.build import default_workers
+    from handouts.pipeline.check import check_project
+    from handouts.pipeline.context import Policy
+
     project = settings.project()
-    report = check_project(project, locales, Policy(allow_draft=allow_draft))
+    report = check_project(project, locales, Policy(allow_draft=allow_draft),
+                           workers or default_workers())
     errors, warnings = report.errors, report.warnings
     if output_format == "json":
         click.echo(json.dumps({"findings": [finding_json(f) for f in report.findings],

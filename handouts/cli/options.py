@@ -11,7 +11,6 @@ from typing import Any, TypeVar
 import click
 
 from handouts.ages import Age, parse_age, parse_gestation
-from handouts.locales import canonical
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -70,6 +69,8 @@ class LocaleParam(click.ParamType):
 
     def convert(self, value: Any, param: click.Parameter | None,
                 ctx: click.Context | None) -> str:
+        from handouts.locales import canonical  # Babel's locale data, loaded when used
+
         try:
             return canonical(str(value))
         except ValueError as exc:
@@ -94,6 +95,10 @@ draft_option = click.option(
 expired_option = click.option(
     "--allow-expired", is_flag=True, help="Print handouts past their next_review date "
     "anyway, marked 'Review overdue.'")
+
+jobs_option = click.option(
+    "-j", "--jobs", "workers", type=click.IntRange(min=1), default=None, metavar="N",
+    help="Build on N processes at once. Default: every core of this computer.")
 
 # The child a handout or pack is printed for: its age, or its birth date.
 child_options = _stack(

@@ -7,16 +7,15 @@ from pathlib import Path
 
 import click
 
-from handouts.ages import Age
+from typing import TYPE_CHECKING
+
 from handouts.cli import Settings
 from handouts.cli.build import age_request
 from handouts.cli.options import LocaleParam, child_options, draft_option, expired_option
 from handouts.cli.report import relative
-from handouts.files import write_atomically
-from handouts.i18n.words import ENGLISH
-from handouts.pipeline.build import refuse_blocked
-from handouts.pipeline.context import Policy
-from handouts.pipeline.packs import PackRequest, make_pack, pack_jobs
+
+if TYPE_CHECKING:
+    from handouts.ages import Age
 
 
 @click.command()
@@ -52,6 +51,12 @@ def pack(settings: Settings, pack_id: str, brand_id: str | None, locale: str | N
       handouts pack newborn-discharge --born 2026-11-14 --born-at 35w --name "Amira"
       handouts pack newborn-discharge --age 2w --lang es --brand harbour --simplex
     """
+    from handouts.files import write_atomically
+    from handouts.i18n.words import ENGLISH
+    from handouts.pipeline.build import refuse_blocked
+    from handouts.pipeline.context import Policy
+    from handouts.pipeline.packs import PackRequest, make_pack, pack_jobs
+
     project = settings.project()
     if child_name is not None and not child_name.strip():
         raise click.UsageError("--name is empty")

@@ -6,22 +6,22 @@ import json
 import shutil
 from pathlib import Path
 
+from typing import TYPE_CHECKING
+
 import click
-from pydantic import BaseModel
 
 from handouts.cli import Settings
 from handouts.cli.report import table
 from handouts.errors import HandoutsError, Problem
-from handouts.i18n.translate import Status, status
-from handouts.project.bands import band_range
-from handouts.project.brand import Brand
-from handouts.project.config import Config
-from handouts.project.content import Handout
-from handouts.project.loader import starter_files
-from handouts.project.packs import Pack
 
-SCHEMAS: dict[str, type[BaseModel]] = {"handout": Handout, "brand": Brand, "config": Config,
-                                       "pack": Pack}
+if TYPE_CHECKING:
+    from handouts.i18n.translate import Status
+
+# The file formats, by the name 'handouts schema' takes: module and model.
+SCHEMAS = {"handout": ("handouts.project.content", "Handout"),
+           "brand": ("handouts.project.brand", "Brand"),
+           "config": ("handouts.project.config", "Config"),
+           "pack": ("handouts.project.packs", "Pack")}
 
 
 @click.command(name="list")
@@ -33,6 +33,9 @@ def list_(settings: Settings) -> None:
     Example:
       handouts list
     """
+    from handouts.i18n.translate import status
+    from handouts.project.bands import band_range
+
     project = settings.project()
     click.secho(f"{project.config.title}\n", bold=True)
     click.secho("Handouts", bold=True)
@@ -80,7 +83,13 @@ def schema(what: str) -> None:
       handouts schema > handout.schema.json
       handouts schema brand > brand.schema.json
     """
-    data = SCHEMAS[what].model_json_schema()
+    from importlib import import_module
+
+    from pydantic import BaseModel
+
+    module, name = SCHEMAS[what]
+    model: type[BaseModel] = getattr(import_module(module), name)
+    data = model.model_json_schema()
     data["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     click.echo(json.dumps(data, indent=2, sort_keys=True))
 
@@ -96,6 +105,8 @@ def init(directory: Path) -> None:
     Example:
       handouts init my-clinic && cd my-clinic && handouts build
     """
+    from handouts.project.loader import starter_files
+
     files = starter_files()
     clashes = [rel for _, rel in files if (directory / rel).exists()]
     if clashes:

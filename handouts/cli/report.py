@@ -2,16 +2,53 @@
 
 from __future__ import annotations
 
+import os
+import sys
+import time
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from handouts.errors import Problem
 from handouts.names import Level
-from handouts.quality import Finding
-from handouts.quality.plain_language import ReadingLevel
+
+if TYPE_CHECKING:
+    from handouts.quality import Finding
+    from handouts.quality.plain_language import ReadingLevel
+
+
+class Progress:
+    """A progress bar on a terminal, for runs long enough to need one; nothing in a log,
+    a pipe or CI. Times the run either way."""
+
+    MIN_STEPS = 8  # fewer outputs are done before a bar would be read
+
+    def __init__(self, label: str, steps: int) -> None:
+        self.label = label
+        self.steps = steps
+        self.shown = (steps >= self.MIN_STEPS and sys.stdout.isatty()
+                      and not os.environ.get("CI"))
+        self._bar: Any = None
+        self._start = 0.0
+        self.seconds = 0.0
+
+    def __enter__(self) -> Progress:
+        self._start = time.perf_counter()
+        if self.shown:
+            self._bar = click.progressbar(length=self.steps, label=self.label,
+                                          show_eta=True, show_pos=True).__enter__()
+        return self
+
+    def step(self, _: object = None) -> None:
+        if self._bar is not None:
+            self._bar.update(1)
+
+    def __exit__(self, *exc: object) -> None:
+        if self._bar is not None:
+            self._bar.__exit__(*exc)
+        self.seconds = time.perf_counter() - self._start
 
 
 def plural(count: int, word: str, words: str | None = None) -> str:

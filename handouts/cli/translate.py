@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from handouts.cli import Settings
 from handouts.cli.options import LocaleParam
 from handouts.cli.report import relative, table
-from handouts.i18n.translate import Status, extract, status, update
+
+if TYPE_CHECKING:
+    from handouts.i18n.translate import Status
 
 
 @click.group()
@@ -35,6 +37,8 @@ def translate_extract(settings: Settings) -> None:
     One template per handout, plus _interface.pot for the interface words. A file is
     rewritten only when its text changed.
     """
+    from handouts.i18n.translate import extract
+
     project = settings.project()
     for change in extract(project):
         click.echo(f"{relative(change.path)}: {change.summary}")
@@ -52,6 +56,8 @@ def translate_update(settings: Settings, locales: tuple[str, ...]) -> None:
     fuzzy suggestion (to check); removed texts become obsolete (#~), never deleted.
     Reads the source content directly, so there is no need to extract first.
     """
+    from handouts.i18n.translate import update
+
     project = settings.project()
     for change in update(project, locales):
         click.echo(f"{relative(change.path)}: {change.summary}")
@@ -72,6 +78,8 @@ def translate_status(settings: Settings, locales: tuple[str, ...],
       handouts translate status
       handouts translate status --locale es --format json
     """
+    from handouts.i18n.translate import status
+
     rows = status(settings.project(), locales)
     if output_format == "json":
         click.echo(json.dumps([_status_json(row) for row in rows], indent=2))

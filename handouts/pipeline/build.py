@@ -10,7 +10,9 @@ file.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
@@ -77,35 +79,99 @@ def refuse_blocked(project: Project, jobs: list[BuildJob], policy: Policy) -> No
 
 
 def make_outputs(project: Project, jobs: list[BuildJob], out_dir: Path, target: Target,
-                 policy: Policy = Policy()) -> list[Built]:
-    """Every output in memory; all problems of all jobs are reported together.
+                 policy: Policy = Policy(), workers: int = 1,
+                 done: Callable[[BuildJob], None] | None = None) -> list[Built]:
+    """Every output in memory, on ``workers`` processes; all problems of all jobs are
+    reported together, in the order of the jobs, whatever the number of workers.
 
-    A variant is named after it (``<name>--grayscale.pdf``), beside the plain file."""
-    session = Session(project, policy)
+    A variant is named after it (``<name>--grayscale.pdf``), beside the plain file.
+    ``done`` is called as each job finishes (for a progress bar)."""
+    maker = _Maker(project, jobs, target, policy)
+    if workers > 1 and len(jobs) >= MIN_PARALLEL_JOBS:
+        results = _in_parallel(maker, min(workers, len(jobs)), done)
+    else:
+        results = []
+        for index, job in enumerate(jobs):
+            results.append(maker.make(index))
+            if done:
+                done(job)
     problems = ProblemList()
     built = []
     suffix = target.suffix()
-    for job in jobs:
+    for job, (output, found) in zip(jobs, results):
+        problems.extend(found)
+        if output is not None:
+            built.append(Built(job, job.output_path(out_dir, suffix), output))
+    problems.raise_if_any()
+    return built
+
+
+MIN_PARALLEL_JOBS = 4  # fewer outputs are made sooner than worker processes start
+Result = tuple[Output | None, list[Problem]]
+
+
+class _Maker:
+    """Makes the output of one job of a run, with the run's caches (one per process)."""
+
+    def __init__(self, project: Project, jobs: list[BuildJob], target: Target,
+                 policy: Policy) -> None:
+        self.jobs = jobs
+        self.target = target
+        self.session = Session(project, policy)
+
+    def make(self, index: int) -> Result:
+        job, session = self.jobs[index], self.session
+        problems = ProblemList()
         # Each part is tried on its own, so one run lists every unfinished catalog.
         text = _attempt(problems, lambda: session.handout(job))
         interface = _attempt(problems, lambda: session.interface(job.locale))
         fonts = _attempt(problems, lambda: session.fonts(job.locale))
         if text is None or interface is None or fonts is None:
-            continue
+            return None, problems.problems
         lang = Language(job.locale, interface, fonts)
         glyph_problems = list(check_glyphs(job, text, lang))
         if glyph_problems:
-            problems.extend(glyph_problems)
-            continue
+            return None, glyph_problems
         try:
             document = compose_handout(job, text, lang, session.search_path(job.brand))
-            output = target.backend.write(document, target.options)
+            return self.target.backend.write(document, self.target.options), []
         except HandoutsError as exc:
-            problems.extend(exc.problems)
-            continue
-        built.append(Built(job, job.output_path(out_dir, suffix), output))
-    problems.raise_if_any()
-    return built
+            return None, exc.problems
+
+
+_worker: _Maker | None = None  # the maker of a worker process
+
+
+def _start_worker(project: Project, jobs: list[BuildJob], target: Target,
+                  policy: Policy) -> None:
+    global _worker
+    _worker = _Maker(project, jobs, target, policy)
+
+
+def _make_in_worker(index: int) -> Result:
+    assert _worker is not None, "the worker was not started"
+    return _worker.make(index)
+
+
+def _in_parallel(maker: _Maker, workers: int,
+                 done: Callable[[BuildJob], None] | None) -> list[Result]:
+    """The results of every job, in job order, made by ``workers`` processes."""
+    with ProcessPoolExecutor(workers, initializer=_start_worker, initargs=(
+            maker.session.project, maker.jobs, maker.target, maker.session.policy)) as pool:
+        futures = {pool.submit(_make_in_worker, index): index
+                   for index in range(len(maker.jobs))}
+        if done:
+            for future in as_completed(futures):
+                done(maker.jobs[futures[future]])
+        return [future.result() for future in futures]  # in the order submitted
+
+
+def default_workers() -> int:
+    """The cores this process may use."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
 
 
 def _attempt(problems: ProblemList, step: Callable[[], T]) -> T | None:

@@ -33,7 +33,7 @@ class CheckReport:
 
 
 def check_project(project: Project, locales: tuple[str, ...] = (),
-                  policy: Policy = Policy()) -> CheckReport:
+                  policy: Policy = Policy(), workers: int = 1) -> CheckReport:
     """Every handout and brand in the project, also those handouts.yaml does not list,
     and every pack's cover, in every configured locale (or ``locales``)."""
     jobs = select_jobs(project, everything=True, locales=locales)
@@ -41,7 +41,7 @@ def check_project(project: Project, locales: tuple[str, ...] = (),
     problems: list[Problem] = []
     try:
         make_outputs(project, jobs, project.output_dir, Target.named("pdf", PdfOptions()),
-                     policy)
+                     policy, workers)
     except HandoutsError as exc:
         problems = list(exc.problems)
     # A pack's cover also needs the interface words: report a problem once.

@@ -12,11 +12,10 @@ from typing import Annotated
 from pydantic import BeforeValidator, Field, StringConstraints
 
 from handouts.locales import LocaleCode
-from handouts.names import CheckId, Level
+from handouts.names import CONFIG_NAME, CheckId, Level
 from handouts.project.content import Slug, Text
 from handouts.project.validation import Model
 
-CONFIG_NAME = "handouts.yaml"
 
 Script = Annotated[str, StringConstraints(pattern=r"^[A-Z][a-z]{3}$")]
 # YAML reads a bare `off` as false; both mean the check is switched off.

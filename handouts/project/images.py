@@ -5,10 +5,13 @@ from __future__ import annotations
 import logging
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PIL import Image as PILImage
 from PIL import UnidentifiedImageError
-from reportlab.graphics.shapes import Drawing
+
+if TYPE_CHECKING:  # ReportLab is loaded only when an SVG is read
+    from reportlab.graphics.shapes import Drawing
 
 SUFFIX_FORMATS = {".png": "PNG", ".jpg": "JPEG", ".jpeg": "JPEG", ".svg": "SVG"}
 
