@@ -161,6 +161,9 @@ class Level(StrEnum):
     OFF = "off"
 
 
+REVIEW_DUE_SOON_DAYS = 60  # a review this close is a 'review-due-soon' finding
+
+
 class CheckId(StrEnum):
     """The quality checks (README, "Quality checks"; ``quality/registry.py`` says what
     each looks at and its default level)."""

@@ -1,6 +1,7 @@
-"""Output backends. Each is a package with a :class:`~handouts.backends.base.Backend`;
-registering one is a line in ``BACKENDS``. They are imported when first asked for, so
-commands that write nothing do not load ReportLab."""
+"""Output backends. Each is a package whose ``__init__`` names its file suffix and whose
+``load()`` gives its :class:`~handouts.backends.base.Backend`; registering one is a
+line in ``BACKENDS``. A backend is imported when first asked to write, so commands that
+write nothing (a rebuild with nothing changed, ``--help``) never load ReportLab."""
 
 from __future__ import annotations
 
@@ -9,10 +10,14 @@ from typing import Any
 
 from handouts.backends.base import Backend
 
-BACKENDS = {"pdf": "handouts.backends.pdf.backend:PdfBackend"}
+BACKENDS = {"pdf": "handouts.backends.pdf"}
+
+
+def backend_suffix(name: str) -> str:
+    suffix: str = import_module(BACKENDS[name]).SUFFIX
+    return suffix
 
 
 def get_backend(name: str) -> Backend[Any]:
-    module, _, cls = BACKENDS[name].partition(":")
-    backend: Backend[Any] = getattr(import_module(module), cls)()
+    backend: Backend[Any] = import_module(BACKENDS[name]).load()
     return backend

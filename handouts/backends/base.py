@@ -1,5 +1,5 @@
-"""What an output backend is: a name, a file suffix, the handouts it applies to, and
-``write(document, options)``.
+"""What an output backend is: a name and ``write(document, options)``; its options say
+which handouts it applies to and how the file is named, its package its file suffix.
 
 The pipeline makes one :class:`~handouts.document.model.Document` per handout and asks
 a backend to write it; a backend's options (the PDF's grey proof, form fields and
@@ -10,10 +10,11 @@ from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from dataclasses import dataclass
-from typing import ClassVar, Generic, Protocol, TypeVar
+from typing import TYPE_CHECKING, ClassVar, Generic, Protocol, TypeVar
 
-from handouts.document.model import Document
-from handouts.project.content import Handout
+if TYPE_CHECKING:
+    from handouts.document.model import Document
+    from handouts.project.content import Handout
 
 
 class Options(Protocol):
@@ -35,15 +36,7 @@ class Output:
 
 class Backend(ABC, Generic[O]):
     name: ClassVar[str]
-    suffix: ClassVar[str]  # ".pdf"
 
     @abstractmethod
     def write(self, document: Document, options: O) -> Output:
         """The finished file, in memory; HandoutsError for a problem the user can fix."""
-
-    def file_suffix(self, options: O) -> str:
-        """``--grayscale.pdf``: a variant never replaces the plain file."""
-        return options.suffix() + self.suffix
-
-    def applies_to(self, handout: Handout, options: O) -> bool:
-        return options.applies_to(handout)

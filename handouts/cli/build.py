@@ -51,12 +51,14 @@ def age_request(age: Age | None, born: dt.date | None, on: dt.date | None,
               "copies on each sheet of the brand's paper, with cut marks, named "
               "<name>--2up.pdf or --4up.pdf.")
 @jobs_option
+@click.option("--force", is_flag=True, help="Make every PDF again, even those whose "
+              "inputs have not changed since they were made.")
 @click.pass_obj
 def build(settings: Settings, handout_ids: tuple[str, ...], brands: tuple[str, ...],
           out_dir: Path | None, age: Age | None, born: dt.date | None, on: dt.date | None,
           born_at: int | None, locales: tuple[str, ...], allow_draft: bool,
           allow_expired: bool, grayscale: bool, fillable: bool, imposition: str | None,
-          workers: int | None) -> None:
+          workers: int | None, force: bool) -> None:
     """Build PDFs into OUT/<brand>/<lang>/<handout>[--<band>].pdf.
 
     Every handout is built in every locale of handouts.yaml (or --lang): in its own
@@ -67,6 +69,9 @@ def build(settings: Settings, handout_ids: tuple[str, ...], brands: tuple[str, .
     that fits the child is built; with --born the PDF also carries real dates and its
     name ends in --dated.pdf. Everything is checked and made in memory first; files are
     written only if every PDF succeeded, so a failed build never leaves a partial file.
+    A PDF whose inputs (content, translations, brand, templates, fonts, options) have
+    not changed since it was made is left as it is (.handouts-cache/; --force makes
+    everything again).
 
     \b
     Examples:
@@ -82,40 +87,45 @@ def build(settings: Settings, handout_ids: tuple[str, ...], brands: tuple[str, .
     """
     from handouts.backends.pdf.options import PdfOptions
     from handouts.files import write_atomically
-    from handouts.pipeline.build import (Target, default_workers, jobs_for, make_outputs,
-                                         refuse_blocked)
-    from handouts.pipeline.context import Policy
+    from handouts.pipeline.cache import BuildCache
+    from handouts.pipeline.build import default_workers, jobs_for, make_outputs
+    from handouts.pipeline.target import Target
+    from handouts.pipeline.policy import Policy
     from handouts.select.jobs import select_jobs
 
     project = settings.project()
     request = age_request(age, born, on, born_at)
     jobs = select_jobs(project, handout_ids, brands, age=request, locales=locales)
     options = PdfOptions(grayscale, fillable, Imposition(imposition or Imposition.NONE))
-    target = Target.named("pdf", options)
+    target = Target("pdf", options)
     if options.wanted:
         jobs, skipped = jobs_for(jobs, target, options.wanted)
         if skipped:
             click.echo(f"skipped (not {options.wanted}): {', '.join(skipped)}")
     policy = Policy(allow_draft, allow_expired)
-    refuse_blocked(project, jobs, policy)
     folder = out_dir if out_dir is not None else project.output_dir
+    cache = BuildCache.open(project, disabled=force)
     with Progress("Building", len(jobs)) as progress:
         built = make_outputs(project, jobs, folder, target, policy,
-                             workers or default_workers(), progress.step)
-    write_atomically([(item.path, item.output.data) for item in built])
+                             workers or default_workers(), progress.step, cache)
+    write_atomically([(item.path, item.data) for item in built if item.data is not None])
+    cache.save()
     _print_built(built, folder, progress)
 
 
 def _print_built(built: list[Built], folder: Path, progress: Progress) -> None:
     from handouts.i18n.words import ENGLISH
 
-    if not progress.shown:  # a terminal saw the bar; a log gets every file
+    if not progress.shown:  # a terminal saw the bar; a log gets every file written
         for item in built:
-            click.echo(f"wrote {relative(item.path)}  ({plural(item.output.pages, 'page')})")
+            if not item.unchanged:
+                click.echo(f"wrote {relative(item.path)}  ({plural(item.pages, 'page')})")
     for job in {(item.job.handout.id, item.job.child): item.job for item in built}.values():
         if job.child is not None:
             band = f"band '{job.band.id}' ({job.band.label})" if job.band else "no age bands"
             click.echo(f"{job.handout.id}: {ENGLISH.explain(job.child)} -> {band}")
-    pages = sum(item.output.pages for item in built)
+    pages = sum(item.pages for item in built)
+    unchanged = sum(1 for item in built if item.unchanged)
     click.secho(f"built {plural(len(built), 'PDF')} ({plural(pages, 'page')}) in "
-                f"{relative(folder)} ({progress.seconds:.1f} s)", fg="green")
+                f"{relative(folder)}" + (f", {unchanged} unchanged" if unchanged else "")
+                + f" ({progress.seconds:.1f} s)", fg="green")

@@ -21,9 +21,12 @@ from handouts.cli.report import finding_json, plural, print_findings, print_read
 @click.option("--readability", "show_levels", is_flag=True,
               help="Also list the reading level of every sheet (band and language).")
 @jobs_option
+@click.option("--force", is_flag=True, help="Make every PDF again in memory, even those "
+              "built without a problem from the same inputs before.")
 @click.pass_obj
 def check(settings: Settings, locales: tuple[str, ...], allow_draft: bool,
-          output_format: str, strict: bool, show_levels: bool, workers: int | None) -> None:
+          output_format: str, strict: bool, show_levels: bool, workers: int | None,
+          force: bool) -> None:
     """Check everything a build would print, and the quality gates, writing nothing.
 
     Runs the whole pipeline in memory (translations, glyphs, templates, layout, card
@@ -44,12 +47,15 @@ def check(settings: Settings, locales: tuple[str, ...], allow_draft: bool,
       handouts check --lang es --allow-draft
     """
     from handouts.pipeline.build import default_workers
+    from handouts.pipeline.cache import BuildCache
     from handouts.pipeline.check import check_project
-    from handouts.pipeline.context import Policy
+    from handouts.pipeline.policy import Policy
 
     project = settings.project()
+    cache = BuildCache.open(project, disabled=force)
     report = check_project(project, locales, Policy(allow_draft=allow_draft),
-                           workers or default_workers())
+                           workers or default_workers(), cache)
+    cache.save()
     errors, warnings = report.errors, report.warnings
     if output_format == "json":
         click.echo(json.dumps({"findings": [finding_json(f) for f in report.findings],

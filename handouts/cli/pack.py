@@ -54,7 +54,7 @@ def pack(settings: Settings, pack_id: str, brand_id: str | None, locale: str | N
     from handouts.files import write_atomically
     from handouts.i18n.words import ENGLISH
     from handouts.pipeline.build import refuse_blocked
-    from handouts.pipeline.context import Policy
+    from handouts.pipeline.policy import Policy
     from handouts.pipeline.packs import PackRequest, make_pack, pack_jobs
 
     project = settings.project()

@@ -19,10 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import jinja2.ext
 import polib
-from babel.messages.extract import extract as babel_extract
-from babel.messages.plurals import get_plural
 
 from handouts.errors import HandoutsError, Problem
 from handouts.i18n.messages import InterfaceMessage, interface_messages, source_texts
@@ -100,6 +97,9 @@ def _interface_entry(message: InterfaceMessage, note: str | None = None) -> poli
 
 def _template_strings(path: Path) -> list[tuple[int, InterfaceMessage, list[str]]]:
     """``_()``, ``gettext``, ``ngettext`` and ``pgettext`` calls in a Jinja2 template."""
+    import jinja2.ext  # Jinja2's and Babel's extractors: loaded for templates only
+    from babel.messages.extract import extract as babel_extract
+
     found = []
     with path.open("rb") as handle:
         try:
@@ -183,6 +183,8 @@ def new_translation(template: polib.POFile, locale: str) -> polib.POFile:
     po.header = template.header.replace("Source texts", f"Translation ({locale})") \
         .replace("'handouts translate extract'; do not edit by hand",
                  "'handouts translate update'; translate in a PO editor")
+    from babel.messages.plurals import get_plural
+
     nplurals, expression = get_plural(locale.replace("-", "_"))
     po.metadata = {**template.metadata, "Language": locale, "Last-Translator": "",
                    "Language-Team": "", "PO-Revision-Date": "YEAR-MO-DA HO:MI+ZONE",

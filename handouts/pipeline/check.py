@@ -6,10 +6,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from handouts.backends.pdf.options import PdfOptions
-from handouts.errors import HandoutsError, Problem
+from handouts.errors import Problem
 from handouts.names import Level
-from handouts.pipeline.build import Target, make_outputs
-from handouts.pipeline.context import Policy
+from handouts.pipeline.build import check_outputs
+from handouts.pipeline.cache import BuildCache
+from handouts.pipeline.policy import Policy
+from handouts.pipeline.target import Target
 from handouts.pipeline.packs import check_covers
 from handouts.project.loader import Project
 from handouts.quality import BUILD, Finding, run_checks
@@ -33,17 +35,14 @@ class CheckReport:
 
 
 def check_project(project: Project, locales: tuple[str, ...] = (),
-                  policy: Policy = Policy(), workers: int = 1) -> CheckReport:
+                  policy: Policy = Policy(), workers: int = 1,
+                  cache: BuildCache | None = None) -> CheckReport:
     """Every handout and brand in the project, also those handouts.yaml does not list,
     and every pack's cover, in every configured locale (or ``locales``)."""
     jobs = select_jobs(project, everything=True, locales=locales)
     report = run_checks(project)
-    problems: list[Problem] = []
-    try:
-        make_outputs(project, jobs, project.output_dir, Target.named("pdf", PdfOptions()),
-                     policy, workers)
-    except HandoutsError as exc:
-        problems = list(exc.problems)
+    problems = check_outputs(project, jobs, Target("pdf", PdfOptions()), policy,
+                             workers, cache)
     # A pack's cover also needs the interface words: report a problem once.
     for problem in check_covers(project, list(locales or project.config.locales), policy):
         if problem not in problems:

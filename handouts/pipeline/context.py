@@ -3,7 +3,6 @@ each locale's interface words and fonts."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
 from handouts.document.compose import Language
@@ -14,17 +13,10 @@ from handouts.i18n.localize import Interface, LocalizedHandout, interface_for, l
 from handouts.i18n.messages import project_messages
 from handouts.i18n.translate import catalog_files
 from handouts.locales import script
+from handouts.pipeline.policy import Policy
 from handouts.project.brand import LoadedBrand
 from handouts.project.loader import Project
 from handouts.select.jobs import BuildJob
-
-
-@dataclass(frozen=True)
-class Policy:
-    """What a build may print anyway, marked on every page."""
-
-    allow_draft: bool = False  # unfinished translations: "Draft translation"
-    allow_expired: bool = False  # past next_review: "Review overdue."
 
 
 class Session:

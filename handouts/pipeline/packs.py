@@ -27,8 +27,9 @@ from handouts.document.page import PagePosition
 from handouts.document.render import plain_text
 from handouts.errors import HandoutsError, Problem, ProblemList
 from handouts.names import Imposition
-from handouts.pipeline.build import check_glyphs
-from handouts.pipeline.context import Policy, Session
+from handouts.pipeline.context import Session
+from handouts.pipeline.make import check_glyphs
+from handouts.pipeline.policy import Policy
 from handouts.project.brand import LoadedBrand
 from handouts.project.loader import Project
 from handouts.project.packs import BY_AGE, LoadedPack

@@ -7,8 +7,12 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from xml.etree import ElementTree
+
 from PIL import Image as PILImage
 from PIL import UnidentifiedImageError
+
+from handouts.errors import HandoutsError, Problem
 
 if TYPE_CHECKING:  # ReportLab is loaded only when an SVG is read
     from reportlab.graphics.shapes import Drawing
@@ -25,7 +29,7 @@ def image_problem(path: Path) -> tuple[str, str] | None:
     if not path.is_file():
         return (f"image file not found: {path}", "the path is relative to the file that names it")
     if expected == "SVG":
-        return None if load_svg(path) is not None else (
+        return None if _is_svg(path) else (
             f"{path.name} is not a readable SVG drawing", "export it again as plain SVG")
     try:
         with PILImage.open(path) as image:
@@ -38,6 +42,27 @@ def image_problem(path: Path) -> tuple[str, str] | None:
         return (f"{path.name} is a {found} image, but its name ends in {path.suffix}",
                 f"save it as {expected}, or rename it to match its format")
     return None
+
+
+def _is_svg(path: Path) -> bool:
+    """Well-formed XML with an <svg> root: checked when the files are loaded, without
+    the drawing library (the layout converts the drawing, and reports what it cannot)."""
+    try:
+        root = ElementTree.parse(path).getroot()
+    except (ElementTree.ParseError, OSError, ValueError):
+        return False
+    return root.tag.rsplit("}", 1)[-1] == "svg"
+
+
+def svg_drawing(path: Path) -> Drawing:
+    """The drawing of an SVG file, or HandoutsError naming it."""
+    drawing = load_svg(path)
+    if drawing is None:
+        raise HandoutsError([Problem(f"{path.name} is not an SVG drawing the layout can "
+                                     "read", file=path,
+                                     hint="export it again as plain SVG (no scripts, no "
+                                          "embedded fonts)")])
+    return drawing
 
 
 @lru_cache(maxsize=64)

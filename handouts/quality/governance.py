@@ -6,10 +6,10 @@ from collections.abc import Iterator
 
 from handouts.i18n.localize import Translation, is_source_language
 from handouts.i18n.translate import catalog_files
-from handouts.names import CheckId, Status
+from handouts.names import REVIEW_DUE_SOON_DAYS, CheckId, Status
 from handouts.quality.context import CheckContext, Finding, line_of, subject
 
-DUE_SOON_DAYS = 60
+DUE_SOON_DAYS = REVIEW_DUE_SOON_DAYS
 
 
 def review_overdue(context: CheckContext) -> Iterator[Finding]:

@@ -12,7 +12,6 @@ from handouts.names import Imposition
 
 class PdfBackend(Backend[PdfOptions]):
     name = "pdf"
-    suffix = ".pdf"
 
     def write(self, document: Document, options: PdfOptions) -> Output:
         data, pages = layout_pdf(document, options)

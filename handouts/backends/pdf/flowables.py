@@ -17,7 +17,7 @@ from handouts.backends.pdf.shaped_text import TextDirection
 from handouts.backends.pdf.styles import colour
 from handouts.document.fonts import FontSet
 from handouts.document.theme import BLANK_LENGTHS, FLEXIBLE_BLANK, INK, MM, MUTED
-from handouts.project.images import load_svg
+from handouts.project.images import svg_drawing
 
 MIN_FITTED_SIZE = 6.0  # points: the smallest a long footer or header line may shrink to
 
@@ -177,8 +177,7 @@ class SvgFlowable(Flowable):
 
     def __init__(self, path: Path, width: float):
         super().__init__()
-        drawing = load_svg(path)
-        assert drawing is not None  # checked when the handout was loaded
+        drawing = svg_drawing(path)
         self.drawing = drawing
         self.scale = width / drawing.width
         self.width = width

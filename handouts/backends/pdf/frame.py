@@ -23,7 +23,7 @@ from handouts.backends.pdf.shaped_text import TextDirection
 from handouts.backends.pdf.styles import colour, draft_ink
 from handouts.document.model import Document
 from handouts.document.theme import INK, MM, MUTED, RULE, SAMPLE_INK
-from handouts.project.images import load_svg
+from handouts.project.images import svg_drawing
 
 NOTES_MIN_SIZE = 7.5  # points: a footer line may shrink this far to share its row
 
@@ -168,8 +168,7 @@ class PageFrame:
 
     def _logo(self, canv: Canvas, logo: Path, x: float, y: float, side: float) -> None:
         if logo.suffix.lower() == ".svg":
-            drawing = load_svg(logo)
-            assert drawing is not None  # checked when the brand was loaded
+            drawing = svg_drawing(logo)
             scale = side / max(drawing.width, drawing.height)
             canv.saveState()
             canv.translate(x + (side - drawing.width * scale) / 2,

@@ -1,0 +1,13 @@
+"""What a build may print anyway."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Policy:
+    """What a build may print anyway, marked on every page."""
+
+    allow_draft: bool = False  # unfinished translations: "Draft translation"
+    allow_expired: bool = False  # past next_review: "Review overdue."
