@@ -7,6 +7,7 @@ never imports it.
 
 from __future__ import annotations
 
+import multiprocessing
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from typing import TypeVar
@@ -39,6 +40,15 @@ class _Maker:
         self.target = target
         self.session = Session(project, policy)
 
+    def warm_up(self) -> None:
+        """Translations, interface words and fonts of every job, made now; a problem is
+        left for ``make`` to report with its job."""
+        for job in self.jobs:
+            for step in (lambda: self.session.handout(job),
+                         lambda: self.session.interface(job.locale),
+                         lambda: self.session.fonts(job.locale)):
+                _attempt(ProblemList(), step)
+
     def make(self, index: int) -> Result:
         job, session = self.jobs[index], self.session
         problems = ProblemList()
@@ -65,7 +75,8 @@ _worker: _Maker | None = None  # the maker of a worker process
 def _start_worker(project: Project, jobs: list[BuildJob], target: Target,
                   policy: Policy) -> None:
     global _worker
-    _worker = _Maker(project, jobs, target, policy)
+    if _worker is None:  # a spawned process; a forked one has the parent's, warmed up
+        _worker = _Maker(project, jobs, target, policy)
 
 
 def _make_in_worker(index: int) -> Result:
@@ -76,14 +87,23 @@ def _make_in_worker(index: int) -> Result:
 def _in_parallel(maker: _Maker, workers: int,
                  done: Callable[[BuildJob], None] | None) -> list[Result]:
     """The results of every job, in job order, made by ``workers`` processes."""
-    with ProcessPoolExecutor(workers, initializer=_start_worker, initargs=(
-            maker.session.project, maker.jobs, maker.target, maker.session.policy)) as pool:
-        futures = {pool.submit(_make_in_worker, index): index
-                   for index in range(len(maker.jobs))}
-        if done:
-            for future in as_completed(futures):
-                done(maker.jobs[futures[future]])
-        return [future.result() for future in futures]  # in the order submitted
+    global _worker
+    if multiprocessing.get_start_method() == "fork":
+        # What every worker needs is made once, here, and inherited.
+        maker.warm_up()
+        _worker = maker
+    try:
+        with ProcessPoolExecutor(workers, initializer=_start_worker, initargs=(
+                maker.session.project, maker.jobs, maker.target,
+                maker.session.policy)) as pool:
+            futures = {pool.submit(_make_in_worker, index): index
+                       for index in range(len(maker.jobs))}
+            if done:
+                for future in as_completed(futures):
+                    done(maker.jobs[futures[future]])
+            return [future.result() for future in futures]  # in the order submitted
+    finally:
+        _worker = None
 
 
 def make_all(project: Project, jobs: list[BuildJob], target: Target, policy: Policy,
