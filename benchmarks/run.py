@@ -276,8 +276,11 @@ def measure(project: Path, work: Path) -> str:
     brands = project / "data" / "brands"
     for copy in range(2):
         for brand in ("riverside", "harbour"):
-            text_of_brand = (brands / f"{brand}.yaml").read_text(encoding="utf-8")
-            (brands / f"{brand}-{copy}.yaml").write_text(text_of_brand, encoding="utf-8")
+            lines = (brands / f"{brand}.yaml").read_text(encoding="utf-8").splitlines()
+            # Without a footer note: a brand's own note is translated for that brand.
+            (brands / f"{brand}-{copy}.yaml").write_text("\n".join(
+                line for line in lines if not line.startswith("footer_note:")) + "\n",
+                encoding="utf-8")
     config = project / "handouts.yaml"
     config_text = config.read_text(encoding="utf-8")
     config.write_text(config_text.replace("brands:\n  - riverside\n  - harbour\n", ""),
