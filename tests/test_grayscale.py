@@ -11,6 +11,7 @@ from test_build import normalized, text_of
 from handouts.colors import contrast_ratio, gray_equivalent
 from handouts.document.theme import Theme
 from handouts.project.brand import load_brand
+from handouts.project.reading import Reading
 
 SLEEP = "data/handouts/sleep-hygiene.yaml"
 
@@ -52,7 +53,8 @@ def test_tone_boxes_keep_their_words_in_grayscale(project: ProjectCopy) -> None:
 
 def test_every_colour_pair_keeps_its_contrast_in_grey() -> None:
     for brand_file in ("riverside", "harbour"):
-        colours = load_brand(REPO / "data" / "brands" / f"{brand_file}.yaml").brand.colors
+        colours = load_brand(REPO / "data" / "brands" / f"{brand_file}.yaml",
+                             Reading(REPO)).brand.colors
         theme = Theme(colours.primary, colours.accent, colours.on_primary)
         for pair in theme.colour_pairs():
             grey = contrast_ratio(gray_equivalent(pair.foreground),

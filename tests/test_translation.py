@@ -242,7 +242,7 @@ def test_bad_review_date_in_po_header_is_an_error(project: ProjectCopy) -> None:
     project.edit("data/translations/de/sleep-hygiene.po", '"X-Reviewed-On: \\n"',
                  '"X-Reviewed-On: 2 Nov\\n"')
     out = fails(project, "build", "sleep-hygiene", "--lang", "de")
-    assert "sleep-hygiene.po: header X-Reviewed-On: '2 Nov' is not a date" in out
+    assert "sleep-hygiene.po:16: header X-Reviewed-On: '2 Nov' is not a date" in out
 
 
 def test_broken_po_file_names_the_line_and_update_writes_nothing(

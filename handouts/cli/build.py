@@ -10,7 +10,7 @@ import click
 from typing import TYPE_CHECKING
 
 from handouts.cli import Settings
-from handouts.cli.options import child_options, draft_option, expired_option, jobs_option, \
+from handouts.cli.options import OutPath, child_options, draft_option, expired_option, jobs_option, \
     lang_option
 from handouts.cli.report import Progress, plural, relative
 from handouts.names import Imposition
@@ -37,7 +37,7 @@ def age_request(age: Age | None, born: dt.date | None, on: dt.date | None,
 @click.argument("handout_ids", nargs=-1, metavar="[HANDOUT_ID]...")
 @click.option("--brand", "brands", multiple=True, metavar="ID",
               help="Build for this brand only (repeatable). Default: the config's brands.")
-@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path),
+@click.option("--out", "out_dir", type=OutPath(file_okay=False, path_type=Path),
               help="Output folder. Default: 'output' in handouts.yaml.")
 @child_options
 @lang_option

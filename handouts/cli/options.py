@@ -13,6 +13,7 @@ import click
 from handouts.ages import Age, parse_age, parse_gestation
 
 F = TypeVar("F", bound=Callable[..., Any])
+FIRST_YEAR, LAST_YEAR = 1900, 2200  # dates outside cannot be a child's or a print day
 
 
 class AgeParam(click.ParamType):
@@ -40,6 +41,9 @@ class DateParam(click.ParamType):
             self.fail(f"'{value}' is not a date; write it as YYYY-MM-DD, e.g. 2026-10-02",
                       param, ctx)
         year, month, day = (int(g) for g in match.groups())
+        if not FIRST_YEAR <= year <= LAST_YEAR:
+            self.fail(f"'{value}': the year {year} cannot be right; write a date between "
+                      f"{FIRST_YEAR} and {LAST_YEAR}", param, ctx)
         try:
             return dt.date(year, month, day)
         except ValueError:
@@ -49,6 +53,17 @@ class DateParam(click.ParamType):
             last = calendar.monthrange(year, month)[1]
             self.fail(f"'{value}' is not a real date: {calendar.month_name[month]} {year} "
                       f"has {last} days", param, ctx)
+
+
+class OutPath(click.Path):
+    """A folder or file to write, never an empty string (an empty variable in a script
+    would otherwise write into the current folder)."""
+
+    def convert(self, value: Any, param: click.Parameter | None,
+                ctx: click.Context | None) -> Any:
+        if not str(value).strip():
+            self.fail("is empty: give a folder or file, e.g. --out print", param, ctx)
+        return super().convert(value, param, ctx)
 
 
 class GestationParam(click.ParamType):

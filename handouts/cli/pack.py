@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from handouts.cli import Settings
 from handouts.cli.build import age_request
-from handouts.cli.options import LocaleParam, child_options, draft_option, expired_option
+from handouts.cli.options import LocaleParam, OutPath, child_options, draft_option, expired_option
 from handouts.cli.report import relative
 
 if TYPE_CHECKING:
@@ -29,7 +29,7 @@ if TYPE_CHECKING:
               "the cover and on checklists' name line; never in file names or metadata.")
 @click.option("--duplex/--simplex", default=None, help="Printed on both sides (each "
               "handout starts on a right-hand page) or on one. Default: the pack's setting.")
-@click.option("--out", "out_file", type=click.Path(dir_okay=False, path_type=Path),
+@click.option("--out", "out_file", type=OutPath(dir_okay=False, path_type=Path),
               help="The PDF to write. Default: OUT/<brand>/<lang>/packs/<pack>.pdf "
                    "(<pack>--personal.pdf with a name or birth date).")
 @draft_option

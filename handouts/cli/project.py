@@ -114,9 +114,17 @@ def init(directory: Path) -> None:
             f"{directory / clashes[0]} already exists"
             + (f" (and {len(clashes) - 1} more files)" if len(clashes) > 1 else ""),
             hint="choose a new folder; init never overwrites your files")])
-    for source, relative in files:
-        (directory / relative).parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(source, directory / relative)
-    (directory / "output").mkdir(parents=True, exist_ok=True)
+    from handouts.files import write_problem
+
+    target = directory
+    try:
+        for source, relative in files:
+            target = directory / relative
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(source, target)
+        target = directory / "output"
+        target.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise HandoutsError([write_problem(exc, target)]) from None
     click.secho(f"created {directory} with {len(files)} files", fg="green")
     click.echo(f"next: cd {directory} && handouts build")

@@ -96,7 +96,7 @@ def compose_handout(job: BuildJob, text: LocalizedHandout, lang: Language,
         notes=tuple(notes), draft=text.draft or lang.interface.draft,
         numbering=Numbering(words.page_of, words.number) if position is None else
         Numbering(words.page_of, words.number, position.first, position.total),
-        qr_url=b.qr_address(handout.id, job.locale))
+        qr_url=_qr_address(brand, handout.id, job.locale))
     # The band label tells print shops and screen readers which version this is; the
     # child's age and dates never go into metadata.
     metadata = Metadata(
@@ -143,7 +143,8 @@ def compose_cover(cover: Cover, lang: Language, search_path: list[Path]) -> Docu
     context = TemplateContext(brand, words, lang.interface.translations,
                               child_name=cover.child_name)
     rendered = render_template(
-        pack.pack.cover, context, search_path, title=cover.title, summary=cover.summary,
+        pack.pack.cover, context, search_path, (pack.path, pack.doc.position(("cover",))[0]),
+        title=cover.title, summary=cover.summary,
         born_on=format_day(cover.born, date_locale) if cover.born else None,
         printed_on=format_day(cover.printed_on, date_locale), contents=cover.contents)
     body = parse_document(rendered.markup, rendered.template)
@@ -157,6 +158,14 @@ def compose_cover(cover: Cover, lang: Language, search_path: list[Path]) -> Docu
                     assets=pack.path.parent)
     return Document(body, COVER, 1, page, metadata, lang.setting, words, lang.fonts, origin,
                     words.call_now.format(number=brand.brand.emergency_number))
+
+
+def _qr_address(brand: LoadedBrand, handout_id: str, locale: str) -> str | None:
+    try:
+        return brand.brand.qr_address(handout_id, locale)
+    except ValueError as exc:  # e.g. too long with this handout's id
+        message, _, hint = str(exc).partition("|")
+        raise HandoutsError([Problem(message, file=brand.path, hint=hint or None)]) from None
 
 
 def check_template_glyphs(document: Element, fonts: FontSet, template: Path) -> None:

@@ -23,6 +23,8 @@ from markupsafe import Markup
 
 from handouts.ages import ChildAge, parse_age
 from handouts.errors import HandoutsError, Problem
+from handouts.files import read_text
+from handouts.limits import MAX_TEMPLATE_LOOPS, MAX_TEMPLATE_OUTPUT
 from handouts.i18n.words import ENGLISH, Words
 from handouts.locales import format_day
 from handouts.names import TEMPLATE_SUFFIX
@@ -101,9 +103,57 @@ class _CompiledTemplates(jinja2.BytecodeCache):
 COMPILED = _CompiledTemplates()
 
 
+class TemplateBudget(Exception):
+    """A template asked for more work than a handout can need (an endless loop?)."""
+
+
+class _Loader(jinja2.FileSystemLoader):
+    def get_source(self, environment: jinja2.Environment,
+                   template: str) -> tuple[str, str, Callable[[], bool]]:
+        try:
+            return super().get_source(environment, template)
+        except UnicodeDecodeError:
+            path = next((Path(p) / template for p in self.searchpath
+                         if (Path(p) / template).is_file()), Path(template))
+            read_text(path)  # raises the problem with its line and column
+            raise
+
+
+class _Environment(SandboxedEnvironment):
+    """The sandbox, with a budget: ``range`` and repeated strings stay within the limits,
+    so a template's mistake is an error naming it, not a hang."""
+
+    intercepted_binops = frozenset(["*", "**"])
+
+    def __init__(self, **options: Any) -> None:
+        super().__init__(**options)
+        self.loops_left = MAX_TEMPLATE_LOOPS
+        self.globals["range"] = self._range
+
+    def _range(self, *args: int) -> range:
+        numbers = range(*args)
+        self.loops_left -= len(numbers)
+        if self.loops_left < 0:
+            raise TemplateBudget(f"the template's loops take more than "
+                                 f"{MAX_TEMPLATE_LOOPS:,} turns")
+        return numbers
+
+    def call_binop(self, context: jinja2.runtime.Context, operator: str, left: Any,
+                   right: Any) -> Any:
+        if operator == "**" and isinstance(right, int) and abs(right) > 100:
+            raise TemplateBudget("the template raises a number to a power over 100")
+        if operator == "*":
+            for sequence, times in ((left, right), (right, left)):
+                if isinstance(sequence, (str, list, tuple)) and isinstance(times, int) and \
+                        len(sequence) * times > MAX_TEMPLATE_OUTPUT:
+                    raise TemplateBudget("the template repeats a text or list past "
+                                         f"{MAX_TEMPLATE_OUTPUT:,} characters")
+        return super().call_binop(context, operator, left, right)
+
+
 def make_environment(search_path: list[Path], context: TemplateContext) -> SandboxedEnvironment:
-    env = SandboxedEnvironment(
-        loader=jinja2.FileSystemLoader([str(p) for p in search_path]),
+    env = _Environment(
+        loader=_Loader([str(p) for p in search_path]),
         bytecode_cache=COMPILED,
         autoescape=True,
         undefined=jinja2.StrictUndefined,
@@ -161,21 +211,35 @@ def render_handout(handout: Handout, context: TemplateContext,
 
 
 def render_template(name: str, context: TemplateContext, search_path: list[Path],
+                    named_in: tuple[Path, int | None] | None = None,
                     **values: object) -> Rendered:
-    """Render one template with the brand, words and child of the context plus values."""
+    """Render one template with the brand, words and child of the context plus values.
+
+    ``named_in`` is the file and line that name the template (a pack's ``cover:``)."""
     env = make_environment(search_path, context)
     try:
         template = env.get_template(name)
-        markup = template.render(
-            brand=context.brand.brand, words=TemplateWords(context.words),
-            child_name=context.child_name,
-            child=context.words.explain(context.child) if context.child is not None else None,
-            **values)
-        return Rendered(markup, Path(template.filename or name))
+        pieces, size = [], 0
+        for piece in template.generate(
+                brand=context.brand.brand, words=TemplateWords(context.words),
+                child_name=context.child_name,
+                child=context.words.explain(context.child) if context.child else None,
+                **values):
+            size += len(piece)
+            if size > MAX_TEMPLATE_OUTPUT:
+                raise TemplateBudget(f"the template writes more than "
+                                     f"{MAX_TEMPLATE_OUTPUT:,} characters")
+            pieces.append(piece)
+        return Rendered("".join(pieces), Path(template.filename or name))
     except jinja2.TemplateNotFound as exc:
-        raise HandoutsError([Problem(
-            f"template '{exc.name}' not found",
-            hint="looked in: " + ", ".join(str(p) for p in search_path))]) from None
+        looked = "looked in: " + ", ".join(str(p) for p in search_path)
+        if exc.name == name:  # the template itself, not one it includes
+            file, line = named_in or (None, None)
+            raise HandoutsError([Problem(f"template '{exc.name}' not found", file=file,
+                                         line=line, hint=looked)]) from None
+        raise HandoutsError([_runtime_problem(exc, search_path,
+                                              f"template '{exc.name}' not found",
+                                              looked)]) from None
     except jinja2.TemplateSyntaxError as exc:
         raise HandoutsError([Problem(
             f"template syntax error: {exc.message}", file=_template_file(exc.filename, search_path),
@@ -191,7 +255,21 @@ def render_template(name: str, context: TemplateContext, search_path: list[Path]
                                               f"undefined template variable: {exc.message}",
                                               f"check the spelling; {name} gets "
                                               f"{given}")]) from None
-    except (jinja2.TemplateError, TypeError, ValueError) as exc:
+    except TemplateBudget as exc:
+        raise HandoutsError([_runtime_problem(exc, search_path, str(exc),
+                                              "look for a loop that never ends, or a "
+                                              "range() far larger than a list")]) from None
+    except RecursionError as exc:
+        raise HandoutsError([_runtime_problem(
+            exc, search_path, "the template calls itself without end (an include of "
+            "itself, or a macro that calls itself)",
+            "remove the include or call that leads back to where it starts")]) from None
+    except OverflowError as exc:
+        raise HandoutsError([_runtime_problem(exc, search_path, f"template error: {exc}",
+                                              "use range() only over numbers a handout "
+                                              "needs")]) from None
+    except (jinja2.TemplateError, TypeError, ValueError, ArithmeticError,
+            MemoryError) as exc:
         raise HandoutsError([_runtime_problem(exc, search_path,
                                               f"template error: {exc}", None)]) from None
 

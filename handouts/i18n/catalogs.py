@@ -14,6 +14,7 @@ changes, and always through a temporary file, so a translator's work is never lo
 from __future__ import annotations
 
 import difflib
+import gettext
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,6 +23,7 @@ from typing import Any
 import polib
 
 from handouts.errors import HandoutsError, Problem
+from handouts.files import read_text
 from handouts.i18n.messages import InterfaceMessage, interface_messages, source_texts
 from handouts.names import TEMPLATE_SUFFIX
 from handouts.project.content import LoadedHandout
@@ -100,6 +102,11 @@ def _template_strings(path: Path) -> list[tuple[int, InterfaceMessage, list[str]
     import jinja2.ext  # Jinja2's and Babel's extractors: loaded for templates only
     from babel.messages.extract import extract as babel_extract
 
+    try:  # Jinja2's extractor skips a template it cannot parse, silently
+        jinja2.Environment(extensions=["jinja2.ext.i18n"]).parse(read_text(path))
+    except jinja2.TemplateSyntaxError as exc:
+        raise HandoutsError([Problem(f"template syntax error: {exc.message}", file=path,
+                                     line=exc.lineno)]) from None
     found = []
     with path.open("rb") as handle:
         try:
@@ -148,10 +155,13 @@ def _relative(path: Path, root: Path) -> str:
 # ---------------------------------------------------------------- reading and writing
 
 
-def read_catalog(path: Path) -> polib.POFile:
-    """A PO or POT file, or HandoutsError with the line of the syntax error."""
+def read_catalog(path: Path, locale: str | None = None) -> polib.POFile:
+    """A PO or POT file, or HandoutsError with the line of what is wrong: not UTF-8, a
+    syntax error, another charset, an entry given twice, plural forms that are not the
+    language's (``locale``: the language a PO file translates into)."""
+    text = read_text(path)
     try:
-        return polib.pofile(str(path))
+        catalog = polib.pofile(text, encoding="utf-8")
     except (OSError, ValueError, UnicodeDecodeError) as exc:
         match = re.search(r"\(line (\d+)\)", str(exc))
         reason = str(exc).split(":", 1)[-1].strip() if ":" in str(exc) else "unreadable"
@@ -160,6 +170,92 @@ def read_catalog(path: Path) -> polib.POFile:
             line=int(match.group(1)) if match else None,
             hint="open it in a PO editor such as Poedit, which shows and fixes the error; "
                  "PO files are UTF-8 text")]) from None
+    problems = [*_charset_problems(catalog, text, path), *_duplicates(catalog, path)]
+    if locale is not None:
+        problems += _plural_problems(catalog, text, path, locale)
+    if problems:
+        raise HandoutsError(problems)
+    return catalog
+
+
+def header_line(text: str, field: str) -> int | None:
+    """The line of a header field ("Plural-Forms: ...") in a PO file's text."""
+    return next((number for number, line in enumerate(text.splitlines(), start=1)
+                 if line.startswith(f'"{field}:')), None)
+
+
+def _charset_problems(catalog: polib.POFile, text: str, path: Path) -> list[Problem]:
+    content_type = catalog.metadata.get("Content-Type", "text/plain; charset=UTF-8")
+    charset = re.search(r"charset=([\w.-]+)", content_type)
+    if charset is None or charset.group(1).lower().replace("_", "-") in ("utf-8", "utf8"):
+        return []
+    return [Problem(f"the header says the file is in {charset.group(1)}; PO files of "
+                    "handouts are UTF-8", file=path, line=header_line(text, "Content-Type"),
+                    hint="save the file as UTF-8 and write 'charset=UTF-8' in the header "
+                         "(Poedit: Catalog > Properties)")]
+
+
+def _duplicates(catalog: polib.POFile, path: Path) -> list[Problem]:
+    seen: dict[tuple[str | None, str], polib.POEntry] = {}
+    problems = []
+    for entry in catalog:
+        key = (entry.msgctxt, entry.msgid)
+        if entry.obsolete:
+            continue
+        if key in seen:
+            problems.append(Problem(
+                f"\"{entry.msgid[:60]}\" is translated twice (first on line "
+                f"{seen[key].linenum})", file=path, line=entry.linenum or None,
+                hint="delete one of the two entries"))
+        seen.setdefault(key, entry)
+    return problems
+
+
+PLURAL_SAMPLE = range(0, 1001)  # the counts handouts print: days, weeks, months, years
+
+
+def _plural_problems(catalog: polib.POFile, text: str, path: Path,
+                     locale: str) -> list[Problem]:
+    """The header's plural rule must be valid and tell apart the counts the language
+    tells apart ("3 месяца", "5 месяцев"), and every counted word must have its number of
+    forms. A rule may differ from CLDR's where no printed count differs (Spanish PO files
+    keep gettext's two forms; CLDR adds one for millions)."""
+    from babel.messages.plurals import get_plural
+
+    header = catalog.metadata.get("Plural-Forms", "")
+    line = header_line(text, "Plural-Forms")
+    language_rule = get_plural(locale.replace("-", "_"))
+    hint = (f"write 'Plural-Forms: nplurals={language_rule.num_plurals}; plural="
+            f"{language_rule.plural_expr};' (a PO editor sets it from the language)")
+    if not header:
+        return [] if not any(e.msgid_plural for e in catalog) else [Problem(
+            "the header has no Plural-Forms", file=path, hint=hint)]
+    found = re.fullmatch(r"\s*nplurals\s*=\s*(\d+)\s*;\s*plural\s*=\s*(.+?);?\s*", header)
+    try:
+        if found is None:
+            raise ValueError("not 'nplurals=N; plural=...'")
+        forms, rule = int(found.group(1)), gettext.c2py(found.group(2))
+        indexes = {n: int(rule(n)) for n in PLURAL_SAMPLE}
+    except (ValueError, RecursionError, ArithmeticError) as exc:
+        return [Problem(f"the header's Plural-Forms cannot be read: {exc}", file=path,
+                        line=line, hint=hint)]
+    reference = gettext.c2py(language_rule.plural_expr)
+    if any(index >= forms for index in indexes.values()) or not _same_classes(
+            indexes, {n: int(reference(n)) for n in PLURAL_SAMPLE}):
+        return [Problem(f"the header's Plural-Forms does not fit '{locale}': it gives "
+                        f"{forms} form{'s' if forms != 1 else ''}, and counts such as 2 "
+                        "and 5 would get the wrong word", file=path, line=line, hint=hint)]
+    return [Problem(f"\"{entry.msgid}\" needs {forms} plural forms (msgstr[0] to "
+                    f"msgstr[{forms - 1}]), found {len(entry.msgstr_plural)}", file=path,
+                    line=entry.linenum or None, hint="add the missing forms in a PO editor")
+            for entry in catalog if entry.msgid_plural and not entry.obsolete
+            and any(entry.msgstr_plural.values()) and len(entry.msgstr_plural) != forms]
+
+
+def _same_classes(first: dict[int, int], second: dict[int, int]) -> bool:
+    """Whether two plural rules group the sample counts the same way."""
+    pairs = {(first[n], second[n]) for n in first}
+    return len(pairs) == len({a for a, _ in pairs}) == len({b for _, b in pairs})
 
 
 def catalog_text(catalog: polib.POFile) -> str:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import gettext
 import io
+import string
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -22,6 +23,7 @@ from handouts.i18n.catalogs import (
     INTERFACE,
     REVIEWED_BY,
     REVIEWED_ON,
+    header_line,
     CatalogFiles,
     is_complete,
     read_catalog,
@@ -81,7 +83,7 @@ class Translation:
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        self.po = read_catalog(path)
+        self.po = read_catalog(path, locale=path.parent.name)  # translations/<locale>/
         self.entries: dict[tuple[str | None, str], polib.POEntry] = {
             (e.msgctxt, e.msgid): e for e in self.po if not e.obsolete}
 
@@ -99,7 +101,9 @@ class Translation:
     def review_problem(self) -> Problem | None:
         value = self.po.metadata.get(REVIEWED_ON, "").strip()
         if value and not _iso_date(value):
+            line = header_line(self.path.read_text(encoding="utf-8"), REVIEWED_ON)
             return Problem(f"header {REVIEWED_ON}: '{value}' is not a date", file=self.path,
+                           line=line,
                            hint="write the review date as YYYY-MM-DD, e.g. 2026-11-21")
         return None
 
@@ -140,14 +144,14 @@ def localize(loaded: LoadedHandout, locale: str, files: CatalogFiles,
     review = translation.review_problem()
     if review is not None:
         problems.add(review)
-    unfinished: list[tuple[SourceText, State]] = []
+    unfinished: list[Unfinished] = []
     printed: list[PrintedText] = []
     texts = {}
     for text in source_texts(loaded.handout):
         state = translation.state(text.context, text.text)
         entry = translation.entry(text.context, text.text)
         if state != "translated":
-            unfinished.append((text, state))
+            unfinished.append(Unfinished(text, state, entry.linenum if entry else None))
         if state == "missing":
             texts[text.path] = text.text
             printed.extend(_source_positions(loaded, [text]))
@@ -180,24 +184,42 @@ def _source_positions(loaded: LoadedHandout,
     return found
 
 
+@dataclass(frozen=True)
+class Unfinished:
+    """A text whose translation is missing or fuzzy, and the line of its entry."""
+
+    text: SourceText
+    state: State
+    line: int | None = None
+
+
+def _listing(unfinished: list[Unfinished]) -> str:
+    """One line per unfinished text, for an error message; the first dozen."""
+    lines = [f"  [{u.state}] {u.text.context}: \"{_short(u.text.text)}\""
+             + (f" (line {u.line})" if u.line else "") for u in unfinished[:SHOWN_MISSING]]
+    if len(unfinished) > SHOWN_MISSING:
+        lines.append(f"  ... and {len(unfinished) - SHOWN_MISSING} more")
+    return "\n".join(lines)
+
+
 def _unfinished_problem(loaded: LoadedHandout, locale: str, path: Path,
-                        unfinished: list[tuple[SourceText, State]]) -> Problem:
-    missing = sum(1 for _, state in unfinished if state == "missing")
+                        unfinished: list[Unfinished]) -> Problem:
+    missing = sum(1 for u in unfinished if u.state == "missing")
     fuzzy = len(unfinished) - missing
     counts = ", ".join(filter(None, [f"{missing} missing" if missing else "",
                                      f"{fuzzy} fuzzy (to check)" if fuzzy else ""]))
-    lines = [f"  [{state}] {text.context}: \"{_short(text.text)}\""
-             for text, state in unfinished[:SHOWN_MISSING]]
-    if len(unfinished) > SHOWN_MISSING:
-        lines.append(f"  ... and {len(unfinished) - SHOWN_MISSING} more")
     return Problem(f"the '{locale}' translation of handout '{loaded.id}' is not finished "
-                   f"({counts}):\n" + "\n".join(lines), file=path,
+                   f"({counts}):\n" + _listing(unfinished), file=path,
                    hint="translate and un-fuzzy these strings in a PO editor (Poedit, Weblate, "
                         "Crowdin), or build with --allow-draft to print a marked draft")
 
 
 def _placeholder_problem(source: str, translation: str, path: Path, line: int | None,
                          name: str) -> Problem | None:
+    if "{{" not in source and not _formattable(translation):
+        return Problem(f"the translation of {name} has a {{ or }} without its pair",
+                       file=path, line=line or None,
+                       hint="write the {...} parts exactly as in the source text")
     missing, added = placeholder_difference(source, translation)
     if not missing and not added:
         return None
@@ -210,6 +232,15 @@ def _placeholder_problem(source: str, translation: str, path: Path, line: int | 
                    line=line or None,
                    hint="copy every {...} part of the source text into the translation "
                         "exactly as it is; only the words around it are translated")
+
+
+def _formattable(text: str) -> bool:
+    """Whether str.format can read the text (interface words are filled with it)."""
+    try:
+        list(string.Formatter().parse(text))
+    except ValueError:
+        return False
+    return True
 
 
 def _brace(source: str, name: str) -> str:
@@ -248,15 +279,13 @@ def interface_for(locale: str, files: CatalogFiles, wanted: polib.POFile,
             "does not exist",
             hint=f"run 'handouts translate update --locale {locale}' and translate it, or "
                  "build with --allow-draft (English interface words)")])
-    catalogs = [read_catalog(p) for p in paths]
+    catalogs = [read_catalog(p, locale=p.parent.name) for p in paths]
     problems = ProblemList()
     chosen, unfinished = _chosen_entries(wanted, catalogs, paths, allow_draft, problems)
     if unfinished and not allow_draft:
         problems.add(Problem(
             f"the '{locale}' interface words are not finished ({len(unfinished)} "
-            f"string{'s' if len(unfinished) != 1 else ''}):\n"
-            + "\n".join(f"  [{state}] {text.context}: \"{_short(text.text)}\""
-                        for text, state in unfinished[:SHOWN_MISSING]),
+            f"string{'s' if len(unfinished) != 1 else ''}):\n" + _listing(unfinished),
             file=paths[0] if paths else files.translation(locale, INTERFACE),
             hint="translate them in a PO editor, or build with --allow-draft"))
     quotes = chosen.find("\u201c\u201d\u2018\u2019", msgctxt="quotes")
@@ -275,20 +304,21 @@ def interface_for(locale: str, files: CatalogFiles, wanted: polib.POFile,
 
 def _chosen_entries(wanted: polib.POFile, catalogs: list[polib.POFile], paths: list[Path],
                     allow_draft: bool, problems: ProblemList
-                    ) -> tuple[polib.POFile, list[tuple[SourceText, State]]]:
+                    ) -> tuple[polib.POFile, list[Unfinished]]:
     """The catalog of the entries to use, the most specific first, and those that are
     not finished; a translation that changes a {placeholder} is a problem."""
     chosen = polib.POFile()
     chosen.metadata = {"Content-Type": "text/plain; charset=UTF-8",
                        "Plural-Forms": (catalogs[0].metadata.get("Plural-Forms", "")
                                         if catalogs else "nplurals=2; plural=(n != 1);")}
-    unfinished: list[tuple[SourceText, State]] = []
+    unfinished: list[Unfinished] = []
     for source in wanted:
         found = _first_usable(source, catalogs, paths, allow_draft)
         state: State = "missing" if found is None else (
             "fuzzy" if found[0].fuzzy else "translated")
         if state != "translated":
-            unfinished.append((SourceText(source.msgctxt or "", source.msgid, (), ""), state))
+            unfinished.append(Unfinished(SourceText(source.msgctxt or "", source.msgid, (), ""),
+                                         state, found[0].linenum if found else None))
         if found is None:
             continue
         entry, path = found

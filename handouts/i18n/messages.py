@@ -114,9 +114,11 @@ def _placeholder_names(text: str) -> list[str]:
 def placeholder_difference(source: str, translation: str) -> tuple[list[str], list[str]]:
     """Placeholders the translation (missing, added) compared with its source text.
 
-    Handout placeholders look like ``{{ brand.phone }}``; interface words use ``{page}``.
+    Handout placeholders look like ``{{ brand.phone }}``; interface words use ``{page}``,
+    and anything else in braces there (``{page:>99}``, ``{page.real}``) counts as added:
+    the tool fills those words with ``str.format``, which must get plain names only.
     """
-    pattern = PLACEHOLDER_RE if "{{" in source else re.compile(r"\{(\w*)\}")
+    pattern = PLACEHOLDER_RE if "{{" in source else re.compile(r"\{([^{}]*)\}")
 
     def names(text: str) -> Counter[str]:
         return Counter(re.sub(r"\s+", "", m.group(1)) for m in pattern.finditer(text))

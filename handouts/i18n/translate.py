@@ -90,7 +90,7 @@ def update(project: Project, locales: tuple[str, ...] = ()) -> list[FileChange]:
     changes = []
     for locale, name, pot, path in _translation_files(project, locales):
         try:
-            po = read_catalog(path) if path.is_file() else new_translation(pot, locale)
+            po = read_catalog(path, locale) if path.is_file() else new_translation(pot, locale)
         except HandoutsError as exc:
             problems.extend(exc.problems)
             continue

@@ -11,10 +11,12 @@ from urllib.parse import urlsplit
 from pydantic import Field, field_validator
 
 from handouts.colors import WHITE, parse_hex
+from handouts.limits import MAX_QR_ADDRESS
 from handouts.errors import HandoutsError, Problem, ProblemList
 from handouts.locales import LocaleCode
 from handouts.project.content import Text
 from handouts.project.images import image_problem
+from handouts.project.reading import Reading
 from handouts.project.validation import Model, validate_document
 from handouts.project.yamlsource import load_yaml
 
@@ -71,11 +73,16 @@ QR_FIELDS = ("id", "lang")
 def qr_address(pattern: str, handout_id: str, locale: str) -> str:
     """The web address a QR code carries: the pattern with {id} and {lang} filled in."""
     try:
-        names = [name for _, name, _, _ in string.Formatter().parse(pattern)
-                 if name is not None]
+        fields = [(name, spec, conversion) for _, name, spec, conversion
+                  in string.Formatter().parse(pattern) if name is not None]
     except ValueError:  # a lone { or }
         raise ValueError(f"'{pattern}' is not a web address pattern: every {{ needs its }}"
                          "|write it like https://clinic.example/h/{id}/{lang}") from None
+    names = [name for name, _, _ in fields]
+    if any(spec or conversion for _, spec, conversion in fields):
+        raise ValueError("the QR address pattern may hold {id} and {lang} only, with "
+                         "nothing else inside the braces|write it like "
+                         "https://clinic.example/h/{id}/{lang}")
     unknown = [name for name in names if name not in QR_FIELDS]
     if unknown:
         raise ValueError(f"unknown field {{{unknown[0]}}} in the QR address pattern; "
@@ -84,6 +91,10 @@ def qr_address(pattern: str, handout_id: str, locale: str) -> str:
         raise ValueError("the QR address pattern needs {id}, so each handout gets its own "
                          "address|write it like https://clinic.example/h/{id}/{lang}")
     address = pattern.format(id=handout_id, lang=locale)
+    if len(address) > MAX_QR_ADDRESS:
+        raise ValueError(f"the QR address is {len(address)} characters long; a code small "
+                         f"enough for the footer stays scannable up to {MAX_QR_ADDRESS}"
+                         "|use a shorter web address")
     if not address.startswith(("https://", "http://")) or not valid_web_address(address):
         raise ValueError(f"'{pattern}' is not a web address pattern|write it like "
                          "https://clinic.example/h/{id}/{lang}")
@@ -118,28 +129,39 @@ class LoadedBrand(Model):
                 "brand.emergency_number": b.emergency_number, "brand.website": b.website or ""}
 
 
-def load_brand(path: Path) -> LoadedBrand:
-    doc = load_yaml(path)
+SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+
+
+def load_brand(path: Path, reading: Reading) -> LoadedBrand:
+    if not SLUG.match(path.stem):
+        raise HandoutsError([Problem(
+            f"'{path.name}': a brand's file name is its id, which is lowercase letters, "
+            "digits and hyphens", file=path, hint="rename it, e.g. to my-clinic.yaml")])
+    doc = load_yaml(path, reading.max_mb)
     brand = validate_document(Brand, doc)
     loaded = LoadedBrand(id=path.stem, brand=brand, path=path)
     problems = ProblemList()
     if loaded.logo_path is not None:
-        problem = image_problem(loaded.logo_path)
+        problem = image_problem(loaded.logo_path, reading)
         if problem:
             problems.add(doc.problem(("logo",), *problem))
-    if loaded.templates_path is not None and not loaded.templates_path.is_dir():
-        problems.add(doc.problem(("templates",), f"folder not found: {loaded.templates_path}",
+    folder = loaded.templates_path
+    if folder is not None and not reading.inside(folder):
+        problems.add(doc.problem(("templates",), f"the folder {folder} is outside the "
+                                 "project folder", "keep a brand's templates in the project"))
+    elif folder is not None and not folder.is_dir():
+        problems.add(doc.problem(("templates",), f"folder not found: {folder}",
                                  "the path is relative to the brand file"))
     problems.raise_if_any()
     return loaded
 
 
-def load_brands(folder: Path) -> dict[str, LoadedBrand]:
+def load_brands(folder: Path, reading: Reading) -> dict[str, LoadedBrand]:
     problems = ProblemList()
     brands: dict[str, LoadedBrand] = {}
     for path in sorted(folder.glob("*.yaml")):
         try:
-            brands[path.stem] = load_brand(path)
+            brands[path.stem] = load_brand(path, reading)
         except HandoutsError as exc:
             problems.extend(exc.problems)
     if not brands and not problems:

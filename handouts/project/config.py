@@ -11,6 +11,7 @@ from typing import Annotated
 
 from pydantic import BeforeValidator, Field, StringConstraints
 
+from handouts.limits import MAX_FILE_MB
 from handouts.locales import LocaleCode
 from handouts.names import CONFIG_NAME, CheckId, Level
 from handouts.project.content import Slug, Text
@@ -65,6 +66,8 @@ class Config(Model):
     glossary_dir: Text = Field("data/glossary", description="Jargon glossaries, one "
                                "<locale>.yaml each.")
     readability: ReadabilityTargets = ReadabilityTargets()
+    max_file_mb: float = Field(MAX_FILE_MB, gt=0, le=1000, description=(
+        "Largest handout, brand or pack file to read, in MB (a handout is a few kB)."))
     fonts: dict[Script, Slug] = Field(
         DEFAULT_FONTS, description="fontpkg family (static faces) for each script, by "
                                    "ISO 15924 code: Latn, Cyrl, Arab...")

@@ -13,6 +13,7 @@ from PIL import Image as PILImage
 from PIL import UnidentifiedImageError
 
 from handouts.errors import HandoutsError, Problem
+from handouts.project.reading import Reading
 
 if TYPE_CHECKING:  # ReportLab is loaded only when an SVG is read
     from reportlab.graphics.shapes import Drawing
@@ -20,8 +21,11 @@ if TYPE_CHECKING:  # ReportLab is loaded only when an SVG is read
 SUFFIX_FORMATS = {".png": "PNG", ".jpg": "JPEG", ".jpeg": "JPEG", ".svg": "SVG"}
 
 
-def image_problem(path: Path) -> tuple[str, str] | None:
+def image_problem(path: Path, reading: Reading) -> tuple[str, str] | None:
     """Why ``path`` cannot be used as an image, as (message, hint); None when it can."""
+    if not reading.inside(path):
+        return (f"the image {path} is outside the project folder",
+                "copy it into the project, next to the file that names it")
     expected = SUFFIX_FORMATS.get(path.suffix.lower())
     if expected is None:
         return (f"unsupported image format '{path.suffix or path.name}'",
@@ -29,8 +33,7 @@ def image_problem(path: Path) -> tuple[str, str] | None:
     if not path.is_file():
         return (f"image file not found: {path}", "the path is relative to the file that names it")
     if expected == "SVG":
-        return None if _is_svg(path) else (
-            f"{path.name} is not a readable SVG drawing", "export it again as plain SVG")
+        return _svg_problem(path)
     try:
         with PILImage.open(path) as image:
             found = image.format
@@ -44,20 +47,30 @@ def image_problem(path: Path) -> tuple[str, str] | None:
     return None
 
 
-def _is_svg(path: Path) -> bool:
-    """Well-formed XML with an <svg> root: checked when the files are loaded, without
-    the drawing library (the layout converts the drawing, and reports what it cannot)."""
+def _svg_problem(path: Path) -> tuple[str, str] | None:
+    """Well-formed XML with an <svg> root that names no other file: checked when the files
+    are loaded, without the drawing library (the layout converts the drawing, and reports
+    what it cannot). A picture inside an SVG must be embedded (a data: address): a link
+    to another file would put that file into every PDF."""
     try:
         root = ElementTree.parse(path).getroot()
     except (ElementTree.ParseError, OSError, ValueError):
-        return False
-    return root.tag.rsplit("}", 1)[-1] == "svg"
+        return (f"{path.name} is not a readable SVG drawing", "export it again as plain SVG")
+    if root.tag.rsplit("}", 1)[-1] != "svg":
+        return (f"{path.name} is not an SVG drawing (its first element is not <svg>)",
+                "export it again as plain SVG")
+    for element in root.iter():
+        for name, value in element.attrib.items():
+            if name.rsplit("}", 1)[-1] == "href" and not value.strip().startswith(("data:", "#")):
+                return (f"{path.name} links to another file ({value[:60]})",
+                        "embed the picture in the SVG when you export it, or use a PNG")
+    return None
 
 
 def svg_drawing(path: Path) -> Drawing:
     """The drawing of an SVG file, or HandoutsError naming it."""
     drawing = load_svg(path)
-    if drawing is None:
+    if drawing is None or not drawing.width or not drawing.height:
         raise HandoutsError([Problem(f"{path.name} is not an SVG drawing the layout can "
                                      "read", file=path,
                                      hint="export it again as plain SVG (no scripts, no "

@@ -26,6 +26,7 @@ from handouts.project.content import (
 )
 from handouts.project.images import image_problem
 from handouts.project.packs import LoadedPack, load_packs
+from handouts.project.reading import Reading
 from handouts.project.validation import validate_document
 from handouts.project.yamlsource import KeyPath, YamlDocument, load_yaml
 
@@ -73,20 +74,18 @@ def load_project(root: Path) -> Project:
     """Load and validate everything; problems of all files are reported together."""
     doc = load_yaml(root / CONFIG_NAME)
     config = validate_document(Config, doc)
+    reading = Reading(root, config.max_file_mb)
     problems = ProblemList()
     handouts: dict[str, LoadedHandout] = {}
     brands: dict[str, LoadedBrand] = {}
-    for folder_key in ("content_dir", "brands_dir"):
-        folder = root / getattr(config, folder_key)
-        if not folder.is_dir():
-            problems.add(doc.problem((folder_key,), f"folder not found: {folder}"))
+    problems.extend(_folder_problems(config, doc, reading))
     problems.raise_if_any()
     try:
-        handouts = load_handouts(root / config.content_dir)
+        handouts = load_handouts(root / config.content_dir, reading)
     except HandoutsError as exc:
         problems.extend(exc.problems)
     try:
-        brands = load_brands(root / config.brands_dir)
+        brands = load_brands(root / config.brands_dir, reading)
     except HandoutsError as exc:
         problems.extend(exc.problems)
     problems.raise_if_any()
@@ -97,27 +96,46 @@ def load_project(root: Path) -> Project:
                                          did_you_mean(item, known) or
                                          f"known: {', '.join(known) or 'none'}"))
     problems.raise_if_any()
-    packs = load_packs(root / config.packs_dir, handouts)
+    packs = load_packs(root / config.packs_dir, handouts, reading)
     return Project(root=root, config=config, config_doc=doc, handouts=handouts, brands=brands,
                    packs=packs)
 
 
-def load_handout(path: Path) -> LoadedHandout:
-    doc = load_yaml(path)
+FOLDERS = ("output", "content_dir", "brands_dir", "packs_dir", "templates_dir",
+           "translations_dir", "glossary_dir")
+NEEDED = ("content_dir", "brands_dir")  # the others may be missing (no packs yet...)
+
+
+def _folder_problems(config: Config, doc: YamlDocument, reading: Reading) -> Iterator[Problem]:
+    """Every folder of handouts.yaml is inside the project (an explicit --out on the
+    command line may write anywhere); the content and brand folders exist."""
+    for key in FOLDERS:
+        folder = reading.root / getattr(config, key)
+        if not reading.inside(folder):
+            yield doc.problem((key,), f"'{getattr(config, key)}' is outside the project "
+                              "folder", "give a folder inside the project, e.g. 'output'"
+                              + ("; to write elsewhere use 'handouts build --out DIR'"
+                                 if key == "output" else ""))
+        elif key in NEEDED and not folder.is_dir():
+            yield doc.problem((key,), f"folder not found: {folder}")
+
+
+def load_handout(path: Path, reading: Reading) -> LoadedHandout:
+    doc = load_yaml(path, reading.max_mb)
     handout = validate_document(Handout, doc)
     problems = ProblemList()
-    problems.extend(_check_file_rules(handout, doc))
+    problems.extend(_check_file_rules(handout, doc, reading))
     problems.raise_if_any()
     return LoadedHandout(handout=handout, doc=doc)
 
 
-def load_handouts(folder: Path) -> dict[str, LoadedHandout]:
+def load_handouts(folder: Path, reading: Reading) -> dict[str, LoadedHandout]:
     """Load every ``*.yaml`` in ``folder``; all problems of all files are reported together."""
     problems = ProblemList()
     loaded: dict[str, LoadedHandout] = {}
     for path in sorted(folder.glob("*.yaml")):
         try:
-            item = load_handout(path)
+            item = load_handout(path, reading)
         except HandoutsError as exc:
             problems.extend(exc.problems)
             continue
@@ -130,7 +148,8 @@ def load_handouts(folder: Path) -> dict[str, LoadedHandout]:
     return loaded
 
 
-def _check_file_rules(handout: Handout, doc: YamlDocument) -> Iterator[Problem]:
+def _check_file_rules(handout: Handout, doc: YamlDocument,
+                      reading: Reading) -> Iterator[Problem]:
     """Rules that need the file itself: names, placeholders, images, unique ids."""
     if handout.id != doc.path.stem:
         yield doc.problem(("id",), f"the id '{handout.id}' differs from the file name "
@@ -147,7 +166,7 @@ def _check_file_rules(handout: Handout, doc: YamlDocument) -> Iterator[Problem]:
             if block.image is not None:
                 loc: KeyPath = ("sections", index, "body", block_index,
                                 BlockKind.IMAGE.value, "src")
-                yield from _check_image(doc, loc, block.image.src)
+                yield from _check_image(doc, loc, block.image.src, reading)
     for loc, text in strings_in(doc.data, ()):
         for match in PLACEHOLDER_RE.finditer(text):
             problem = placeholder_problem(match.group(1))
@@ -157,8 +176,9 @@ def _check_file_rules(handout: Handout, doc: YamlDocument) -> Iterator[Problem]:
     yield from check_bands(handout, doc)
 
 
-def _check_image(doc: YamlDocument, loc: KeyPath, src: str) -> Iterator[Problem]:
-    problem = image_problem(doc.path.parent / src)
+def _check_image(doc: YamlDocument, loc: KeyPath, src: str,
+                 reading: Reading) -> Iterator[Problem]:
+    problem = image_problem(doc.path.parent / src, reading)
     if problem:
         yield doc.problem(loc, *problem)
 

@@ -18,6 +18,7 @@ from pydantic import Field
 from handouts.errors import HandoutsError, Problem, ProblemList, did_you_mean
 from handouts.names import Imposition, Kind
 from handouts.project.content import LoadedHandout, Slug, Text
+from handouts.project.reading import Reading
 from handouts.project.validation import Model, validate_document
 from handouts.project.yamlsource import YamlDocument, load_yaml
 
@@ -62,14 +63,15 @@ class LoadedPack:
         return self.doc.path
 
 
-def load_packs(folder: Path, handouts: dict[str, LoadedHandout]) -> dict[str, LoadedPack]:
+def load_packs(folder: Path, handouts: dict[str, LoadedHandout],
+               reading: Reading) -> dict[str, LoadedPack]:
     """Every pack in ``folder`` (none if there is no such folder), checked against the
     handouts; all problems of all files are reported together."""
     problems = ProblemList()
     packs: dict[str, LoadedPack] = {}
     for path in sorted(folder.glob("*.yaml")) if folder.is_dir() else []:
         try:
-            doc = load_yaml(path)
+            doc = load_yaml(path, reading.max_mb)
             pack = validate_document(Pack, doc)
         except HandoutsError as exc:
             problems.extend(exc.problems)

@@ -15,6 +15,8 @@ from typing import Any
 import yaml
 
 from handouts.errors import HandoutsError, Problem
+from handouts.files import position, read_text
+from handouts.limits import MAX_FILE_MB, MAX_TEXT_CHARS, MAX_YAML_DEPTH, MAX_YAML_VALUES
 
 Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -72,19 +74,9 @@ def format_key_path(loc: KeyPath) -> str:
     return text
 
 
-def load_yaml(path: Path) -> YamlDocument:
+def load_yaml(path: Path, max_mb: float = MAX_FILE_MB) -> YamlDocument:
     """Parse one YAML file; raise HandoutsError with the position of any syntax error."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise HandoutsError([Problem("file not found", file=path)]) from None
-    except UnicodeDecodeError as exc:
-        raise HandoutsError([Problem(
-            f"not UTF-8 text (byte {exc.start})", file=path,
-            hint="save the file as UTF-8 in your editor")]) from None
-    except OSError as exc:
-        raise HandoutsError([Problem(f"cannot read file: {exc.strerror}", file=path)]) from None
-    return parse_yaml(text, path)
+    return parse_yaml(read_text(path, max_mb), path)
 
 
 def parse_yaml(text: str, path: Path) -> YamlDocument:
@@ -92,17 +84,24 @@ def parse_yaml(text: str, path: Path) -> YamlDocument:
     try:
         node = loader.get_single_node()
         doc = YamlDocument(path=path, data=None, text=text)
-        problems: list[Problem] = []
+        builder = _Builder(loader, doc)
         if node is not None:
-            doc.data = _build(loader, node, (), doc, problems)
+            doc.data = builder.build(node, ())
     except yaml.MarkedYAMLError as exc:
         raise HandoutsError([_syntax_problem(exc, path)]) from None
+    except yaml.reader.ReaderError as exc:
+        line, column = position(text[:exc.position])
+        raise HandoutsError([Problem(
+            f"the character {exc.character!r} cannot be in a YAML file", file=path,
+            line=line, column=column,
+            hint="delete it (it may be a NUL or control character pasted by accident)")]) \
+            from None
     except yaml.YAMLError as exc:
         raise HandoutsError([Problem(f"malformed YAML: {exc}", file=path)]) from None
     finally:
         loader.dispose()
-    if problems:
-        raise HandoutsError(problems)
+    if builder.problems:
+        raise HandoutsError(builder.problems)
     return doc
 
 
@@ -110,34 +109,80 @@ def _mark(node: yaml.Node) -> tuple[int, int]:
     return (node.start_mark.line + 1, node.start_mark.column + 1)
 
 
-def _build(loader: Any, node: yaml.Node, loc: KeyPath, doc: YamlDocument,
-           problems: list[Problem]) -> Any:
-    doc.value_marks[loc] = _mark(node)
-    if isinstance(node, yaml.MappingNode):
+class _TooMuch(Exception):
+    """The file expands past a limit; building stops at once."""
+
+
+class _Builder:
+    """Builds the data of a node tree, recording positions and problems, within limits:
+    aliases (``*name``) count as every value they repeat, so an "alias bomb" stops at
+    ``MAX_YAML_VALUES`` instead of filling the memory."""
+
+    def __init__(self, loader: Any, doc: YamlDocument) -> None:
+        self.loader = loader
+        self.doc = doc
+        self.problems: list[Problem] = []
+        self.values = 0
+
+    def build(self, node: yaml.Node, loc: KeyPath) -> Any:
+        try:
+            return self._build(node, loc)
+        except _TooMuch:
+            return None
+
+    def _problem(self, node: yaml.Node, message: str, loc: KeyPath = (),
+                 hint: str | None = None) -> None:
+        line, column = _mark(node)
+        self.problems.append(Problem(message, file=self.doc.path, line=line, column=column,
+                                     key=format_key_path(loc) or None, hint=hint))
+
+    def _build(self, node: yaml.Node, loc: KeyPath) -> Any:
+        self.values += 1
+        if self.values > MAX_YAML_VALUES or len(loc) > MAX_YAML_DEPTH:
+            self._problem(node, f"this file holds more than {MAX_YAML_VALUES:,} values or "
+                          f"is nested more than {MAX_YAML_DEPTH} levels deep", loc,
+                          "YAML aliases (*name) repeat what an anchor (&name) marks: "
+                          "remove them, and write each value once")
+            raise _TooMuch
+        self.doc.value_marks[loc] = _mark(node)
+        if isinstance(node, yaml.MappingNode):
+            return self._mapping(node, loc)
+        if isinstance(node, yaml.SequenceNode):
+            return [self._build(item, loc + (i,)) for i, item in enumerate(node.value)]
+        return self._scalar(node, loc)
+
+    def _mapping(self, node: yaml.MappingNode, loc: KeyPath) -> dict[Any, Any]:
         result: dict[Any, Any] = {}
         for key_node, value_node in node.value:
-            key = loader.construct_object(key_node, deep=True)
+            key = self._scalar(key_node, loc) if isinstance(key_node, yaml.ScalarNode) \
+                else None
             if not isinstance(key, (str, int)):
-                line, column = _mark(key_node)
-                problems.append(Problem(f"a key must be a word, found {key!r}", file=doc.path,
-                                        line=line, column=column))
+                self._problem(key_node, f"a key must be a word, found {key!r}")
                 continue
             key_loc = loc + (key,)
             if key in result:
-                line, column = _mark(key_node)
-                first = doc.key_marks[key_loc][0]
-                problems.append(Problem(
-                    f"'{key}' is given twice (first on line {first})", file=doc.path,
-                    line=line, column=column, key=format_key_path(key_loc),
-                    hint="keep one of them; YAML would silently drop the first"))
+                first = self.doc.key_marks[key_loc][0]
+                self._problem(key_node, f"'{key}' is given twice (first on line {first})",
+                              key_loc, "keep one of them; YAML would silently drop the first")
                 continue
-            doc.key_marks[key_loc] = _mark(key_node)
-            result[key] = _build(loader, value_node, key_loc, doc, problems)
+            self.doc.key_marks[key_loc] = _mark(key_node)
+            result[key] = self._build(value_node, key_loc)
         return result
-    if isinstance(node, yaml.SequenceNode):
-        return [_build(loader, item, loc + (i,), doc, problems)
-                for i, item in enumerate(node.value)]
-    return loader.construct_object(node, deep=True)
+
+    def _scalar(self, node: yaml.Node, loc: KeyPath) -> Any:
+        try:
+            value = self.loader.construct_object(node, deep=True)
+        except ValueError as exc:  # 2027-02-30, month 13: PyYAML builds a date and fails
+            self._problem(node, f"'{node.value}' is not a real date ({exc})", loc,
+                          "write a real date as YYYY-MM-DD, e.g. 2027-11-01; to write "
+                          "text that looks like a date, put it in quotes")
+            return str(node.value)
+        if isinstance(value, str) and len(value) > MAX_TEXT_CHARS:
+            self._problem(node, f"a text of {len(value):,} characters; one text may be at "
+                          f"most {MAX_TEXT_CHARS:,}", loc,
+                          "split it into several paragraphs or sections")
+            return value[:MAX_TEXT_CHARS]
+        return value
 
 
 def _syntax_problem(exc: yaml.MarkedYAMLError, path: Path) -> Problem:

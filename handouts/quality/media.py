@@ -60,7 +60,8 @@ def links(context: CheckContext) -> Iterator[Finding]:
         website = brand.brand.website
         if website and not valid_web_address(website):
             yield Finding(CheckId.LINK, f"website '{website}' is not a web address",
-                          f"brand '{brand.id}'", brand.path, None,
+                          f"brand '{brand.id}'", brand.path,
+                          load_yaml(brand.path).position(("website",))[0],
                           "write it as clinic.example or https://clinic.example/page")
 
 

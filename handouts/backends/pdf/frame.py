@@ -46,6 +46,10 @@ class PageFrame:
         self.margin = self.format.margin
         self.qr = QrCode(self.page.qr, self.fonts.regular, direction.rtl) \
             if self.page.qr is not None else None
+        # Read now: a problem raised inside ReportLab's page callbacks loses its shape.
+        logo = self.page.logo
+        self.logo_drawing = svg_drawing(logo) if logo and logo.suffix.lower() == ".svg" \
+            else None
         notes = self.page.notes
         self.notes_beside = self._notes_beside() if notes and self.format.notes_beside \
             else None
@@ -167,8 +171,8 @@ class PageFrame:
                        anchor="end")
 
     def _logo(self, canv: Canvas, logo: Path, x: float, y: float, side: float) -> None:
-        if logo.suffix.lower() == ".svg":
-            drawing = svg_drawing(logo)
+        drawing = self.logo_drawing
+        if drawing is not None:
             scale = side / max(drawing.width, drawing.height)
             canv.saveState()
             canv.translate(x + (side - drawing.width * scale) / 2,
