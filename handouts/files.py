@@ -12,7 +12,6 @@ from pathlib import Path
 from handouts.errors import HandoutsError, Problem
 from handouts.limits import MAX_FILE_MB
 
-
 LEFTOVER = re.compile(r"^\..+\.[A-Za-z0-9_]{8}\.tmp$")  # a temporary file of ours
 
 

@@ -11,11 +11,9 @@ import sys
 from dataclasses import dataclass
 from importlib.metadata import version as package_version
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
-
-from typing import TYPE_CHECKING
 
 from handouts.cli.report import report_problems
 from handouts.errors import HandoutsError, Problem

@@ -4,14 +4,19 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from typing import TYPE_CHECKING
-
 from handouts.cli import Settings
-from handouts.cli.options import OutPath, child_options, draft_option, expired_option, jobs_option, \
-    lang_option
+from handouts.cli.options import (
+    OutPath,
+    child_options,
+    draft_option,
+    expired_option,
+    jobs_option,
+    lang_option,
+)
 from handouts.cli.report import Progress, plural, relative
 from handouts.names import Imposition
 
@@ -87,10 +92,10 @@ def build(settings: Settings, handout_ids: tuple[str, ...], brands: tuple[str, .
     """
     from handouts.backends.pdf.options import PdfOptions
     from handouts.files import write_atomically
-    from handouts.pipeline.cache import BuildCache
     from handouts.pipeline.build import default_workers, jobs_for, make_outputs
-    from handouts.pipeline.target import Target
+    from handouts.pipeline.cache import BuildCache
     from handouts.pipeline.policy import Policy
+    from handouts.pipeline.target import Target
     from handouts.select.jobs import select_jobs
 
     project = settings.project()

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
-
-from typing import TYPE_CHECKING
 
 from handouts.cli import Settings
 from handouts.cli.build import age_request
@@ -54,8 +53,8 @@ def pack(settings: Settings, pack_id: str, brand_id: str | None, locale: str | N
     from handouts.files import write_atomically
     from handouts.i18n.words import ENGLISH
     from handouts.pipeline.build import refuse_blocked
-    from handouts.pipeline.policy import Policy
     from handouts.pipeline.packs import PackRequest, make_pack, pack_jobs
+    from handouts.pipeline.policy import Policy
 
     project = settings.project()
     if child_name is not None and not child_name.strip():

@@ -24,8 +24,8 @@ from markupsafe import Markup
 from handouts.ages import ChildAge, parse_age
 from handouts.errors import HandoutsError, Problem
 from handouts.files import read_text
-from handouts.limits import MAX_TEMPLATE_LOOPS, MAX_TEMPLATE_OUTPUT
 from handouts.i18n.words import ENGLISH, Words
+from handouts.limits import MAX_TEMPLATE_LOOPS, MAX_TEMPLATE_OUTPUT
 from handouts.locales import format_day
 from handouts.names import TEMPLATE_SUFFIX
 from handouts.project.brand import LoadedBrand

@@ -23,8 +23,8 @@ from handouts.i18n.catalogs import (
     INTERFACE,
     REVIEWED_BY,
     REVIEWED_ON,
-    header_line,
     CatalogFiles,
+    header_line,
     is_complete,
     read_catalog,
 )

@@ -10,9 +10,9 @@ from handouts.errors import Problem
 from handouts.names import Level
 from handouts.pipeline.build import check_outputs
 from handouts.pipeline.cache import BuildCache
+from handouts.pipeline.packs import check_covers
 from handouts.pipeline.policy import Policy
 from handouts.pipeline.target import Target
-from handouts.pipeline.packs import check_covers
 from handouts.project.loader import Project
 from handouts.quality import BUILD, Finding, run_checks
 from handouts.quality.plain_language import ReadingLevel

@@ -11,8 +11,8 @@ from urllib.parse import urlsplit
 from pydantic import Field, field_validator
 
 from handouts.colors import WHITE, parse_hex
-from handouts.limits import MAX_QR_ADDRESS
 from handouts.errors import HandoutsError, Problem, ProblemList
+from handouts.limits import MAX_QR_ADDRESS
 from handouts.locales import LocaleCode
 from handouts.project.content import Text
 from handouts.project.images import image_problem

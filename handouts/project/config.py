@@ -17,7 +17,6 @@ from handouts.names import CONFIG_NAME, CheckId, Level
 from handouts.project.content import Slug, Text
 from handouts.project.validation import Model
 
-
 Script = Annotated[str, StringConstraints(pattern=r"^[A-Z][a-z]{3}$")]
 # YAML reads a bare `off` as false; both mean the check is switched off.
 CheckLevel = Annotated[Level, BeforeValidator(lambda v: Level.OFF if v is False else v)]

@@ -6,7 +6,6 @@ import logging
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
-
 from xml.etree import ElementTree
 
 from PIL import Image as PILImage
