@@ -8,12 +8,16 @@ from __future__ import annotations
 
 import io
 import json
+import os
+import shutil
+import subprocess
 from pathlib import Path
 
 import polib
 import pypdf
+import pytest
 from babel.messages.pofile import read_po
-from conftest import ProjectCopy
+from conftest import REPO, ProjectCopy
 from test_build import normalized, text_of
 from test_errors import fails, line_of
 
@@ -348,3 +352,31 @@ def test_translating_into_the_source_language_says_there_is_nothing_to_do(
         assert "handouts.yaml: nothing to translate: the handouts are written in en-GB" \
             in result.output
     assert not project.path("data/translations/en-GB").exists()
+
+
+def msgfmt_check(path: Path) -> subprocess.CompletedProcess[str]:
+    """GNU gettext's own checker: syntax, headers, plural forms, format strings."""
+    msgfmt = shutil.which("msgfmt")
+    if msgfmt is None:
+        if os.environ.get("CI"):
+            pytest.fail("msgfmt (Debian package gettext) is missing; .ci/run installs it")
+        pytest.skip("msgfmt is not installed (Debian/Ubuntu: apt-get install gettext)")
+    return subprocess.run([msgfmt, "--check", "-o", os.devnull, str(path)],
+                          capture_output=True, text=True)
+
+
+def test_every_shipped_po_file_passes_msgfmt_check() -> None:
+    files = sorted((REPO / "data" / "translations").glob("*/*.po"))
+    assert len(files) >= 21
+    for path in files:
+        result = msgfmt_check(path)
+        assert result.returncode == 0, f"{path}: {result.stderr}"
+
+
+def test_po_files_written_by_update_pass_msgfmt_check(project: ProjectCopy) -> None:
+    start_german(project)  # created by 'translate update', then filled in
+    project.edit("data/handouts/sleep-hygiene.yaml", OLD_TEXT, NEW_TEXT)
+    assert project.run("translate", "update", "--locale", "de").exit_code == 0  # merged
+    for path in sorted(project.path("data/translations/de").glob("*.po")):
+        result = msgfmt_check(path)
+        assert result.returncode == 0, f"{path}: {result.stderr}"

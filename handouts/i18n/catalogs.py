@@ -160,6 +160,9 @@ def read_catalog(path: Path, locale: str | None = None) -> polib.POFile:
     syntax error, another charset, an entry given twice, plural forms that are not the
     language's (``locale``: the language a PO file translates into)."""
     text = read_text(path)
+    syntax = _syntax_problem(text, path)
+    if syntax is not None:
+        raise HandoutsError([syntax])
     try:
         catalog = polib.pofile(text, encoding="utf-8")
     except (OSError, ValueError, UnicodeDecodeError) as exc:
@@ -176,6 +179,22 @@ def read_catalog(path: Path, locale: str | None = None) -> polib.POFile:
     if problems:
         raise HandoutsError(problems)
     return catalog
+
+
+PO_LINE = re.compile(r'(?:(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)\s+)?"(?:[^"\\]|\\.)*"')
+
+
+def _syntax_problem(text: str, path: Path) -> Problem | None:
+    """The first line that is neither a comment nor a keyword with a quoted string (polib
+    reads some of them without a word, e.g. a string whose closing quote is missing)."""
+    for number, line in enumerate(text.splitlines(), start=1):
+        stripped = line.strip()
+        if stripped and not stripped.startswith("#") and not PO_LINE.fullmatch(stripped):
+            return Problem("this PO file cannot be read: this line is not a keyword with a "
+                           "text in double quotes", file=path, line=number,
+                           hint="open it in a PO editor such as Poedit, which shows and "
+                                "fixes the error (a missing \" is the usual cause)")
+    return None
 
 
 def header_line(text: str, field: str) -> int | None:
