@@ -142,7 +142,7 @@ def pipeline_per_page(project_root: Path) -> tuple[float, float, float, int]:
     out = project_root / "bench-out"
 
     def pages(jobs: list[BuildJob]) -> int:
-        return sum(b.pages for b in make_outputs(project, jobs, out, target))
+        return sum(b.pages for b in make_outputs(project, jobs, out, target).built)
 
     english_pages, all_pages = pages(english), pages(everything)  # also warms every cache
     per_page = timed(lambda: pages(english)) / english_pages

@@ -22,6 +22,7 @@ class Problem:
     column: int | None = None  # 1-based
     key: str | None = None  # dotted key path inside the file, e.g. sections[2].tone
     hint: str | None = None
+    untranslated: bool = False  # a translation is missing or unfinished: a build may skip it
 
     def location(self, base: Path | None = None) -> str:
         if self.file is None:

@@ -181,3 +181,4 @@ class CheckId(StrEnum):
     LONG_SENTENCE = "long-sentence"
     JARGON = "jargon"
     CONTRAST = "contrast"
+    PHONE_NUMBER = "phone-number"

@@ -83,7 +83,7 @@ def test_plain_build_makes_one_pdf_per_band_with_its_own_content(fever: ProjectC
     assert "has blue or grey lips" in young and "has blue or grey lips" in older
     assert "6 weeks of age" in young
     title = pypdf.PdfReader(band_pdf(fever, "older")).metadata.title
-    assert title == "Fever in babies (Babies 3 to 12 months)"
+    assert title == "Fever in babies \u2013 Babies 3 to 12 months"
 
 
 def test_age_option_gives_the_same_pdf_as_the_band_build(fever: ProjectCopy, tmp_path) -> None:

@@ -129,7 +129,7 @@ def test_text_uses_only_embedded_subset_fonts_with_real_bold(built_catalog: Proj
 def test_metadata_title_author_subject_keywords_language(built_catalog: ProjectCopy) -> None:
     reader = pypdf.PdfReader(built_catalog.pdf("harbour", "newborn-tremor"))
     meta = reader.metadata
-    assert meta.title == "Newborn tremor: when to worry (Babies under 1 month)"
+    assert meta.title == "Newborn tremor: when to worry \u2013 Babies under 1 month"
     assert meta.author == "Harbor Children's Health Center"
     assert meta.subject.startswith("Fine, fast shaking")
     assert "newborn-tremor" in meta["/Keywords"]

@@ -78,7 +78,7 @@ def test_contents_page_numbers_bookmarks_and_labels_match_the_pages(
     assert outline["Newborn discharge pack"] == 0
     for _, band, title in PARTS:
         bookmark = next(name for name in outline if name.startswith(title))
-        label = bookmark[len(title) + 2:-1] if band else ""  # "Title (band label)"
+        label = bookmark[len(title) + 3:] if band else ""  # "Title \u2013 band label"
         listed = re.search(re.escape(f"{title} {label}".strip()) + r" (\d+)", pages[0])
         assert listed, (title, pages[0])
         number = int(listed.group(1))

@@ -286,12 +286,16 @@ def test_language_does_not_change_paper_or_emergency_number(project: ProjectCopy
     assert "DE: Call 911 now if your baby:" in normalized(text_of(pdf))
 
 
-def test_unknown_locale_code_is_refused(project: ProjectCopy) -> None:
+def test_unknown_locale_code_is_refused_and_other_spellings_are_read(
+        project: ProjectCopy) -> None:
     result = project.run("build", "--lang", "english")
     assert result.exit_code == 2 and "'english' is not a locale code" in result.output
-    project.edit("handouts.yaml", "  - en\n", "  - en\n  - es_MX\n")
+    project.edit("handouts.yaml", "  - en\n", "  - en\n  - klingon\n")
     out = fails(project)
-    assert "handouts.yaml:" in out and "write the locale as 'es-MX' (BCP 47)" in out
+    assert "handouts.yaml:" in out and "'klingon' is not a locale code" in out
+    project.edit("handouts.yaml", "  - klingon\n", "  - es_mx\n")
+    out = fails(project)  # read as es-MX, which has no translations yet
+    assert "no translation into 'es-MX'" in out
 
 
 def test_template_strings_are_extracted_and_translated(project: ProjectCopy) -> None:

@@ -30,13 +30,19 @@ class Settings:
     debug: bool
 
     def project(self) -> Project:
-        from handouts.project.loader import find_root, load_project
+        from handouts.project.loader import ProjectLoadError, find_root, load_project
 
         root = self.project_dir.resolve() if self.project_dir else find_root(Path.cwd())
         if not (root / CONFIG_NAME).is_file():
             raise HandoutsError([Problem(f"no {CONFIG_NAME} in {root}",
                                          hint="start a project with 'handouts init DIR'")])
-        return load_project(root)
+        try:
+            return load_project(root)
+        except ProjectLoadError as exc:  # the brands' own problems too, in one round
+            from handouts.quality.media import brand_problems
+
+            raise HandoutsError([*exc.problems,
+                                 *brand_problems(exc.brands.values(), exc.config)]) from None
 
 
 class HandoutsGroup(click.Group):

@@ -12,6 +12,7 @@ from handouts.cli import Settings
 from handouts.cli.options import (
     OutPath,
     child_options,
+    complete_ids,
     draft_option,
     expired_option,
     jobs_option,
@@ -22,8 +23,12 @@ from handouts.names import Imposition
 
 if TYPE_CHECKING:  # the pipeline is imported when a command runs, so --help starts fast
     from handouts.ages import Age
+    from handouts.errors import Problem
     from handouts.pipeline.build import Built
-    from handouts.select.jobs import AgeRequest
+    from handouts.pipeline.cache import BuildCache
+    from handouts.pipeline.policy import Policy
+    from handouts.pipeline.target import Target
+    from handouts.select.jobs import AgeRequest, BuildJob
 
 IMPOSITIONS = sorted(i.value for i in Imposition if i is not Imposition.NONE)
 
@@ -39,8 +44,10 @@ def age_request(age: Age | None, born: dt.date | None, on: dt.date | None,
 
 
 @click.command()
-@click.argument("handout_ids", nargs=-1, metavar="[HANDOUT_ID]...")
+@click.argument("handout_ids", nargs=-1, metavar="[HANDOUT_ID]...",
+                shell_complete=complete_ids("content_dir", "data/handouts"))
 @click.option("--brand", "brands", multiple=True, metavar="ID",
+              shell_complete=complete_ids("brands_dir", "data/brands"),
               help="Build for this brand only (repeatable). Default: the config's brands.")
 @click.option("--out", "out_dir", type=OutPath(file_okay=False, path_type=Path),
               help="Output folder. Default: 'output' in handouts.yaml.")
@@ -58,12 +65,19 @@ def age_request(age: Age | None, born: dt.date | None, on: dt.date | None,
 @jobs_option
 @click.option("--force", is_flag=True, help="Make every PDF again, even those whose "
               "inputs have not changed since they were made.")
+@click.option("--dry-run", is_flag=True, help="List the PDFs the build would write (and "
+              "those it would leave unchanged), without making or writing any.")
+@click.option("--strict", is_flag=True, help="Refuse unfinished translations even where "
+              "handouts.yaml says 'incomplete_translations: skip'.")
+@click.option("--open", "open_after", is_flag=True, help="Open the PDF when the build "
+              "made one, or the output folder when it made several.")
 @click.pass_obj
 def build(settings: Settings, handout_ids: tuple[str, ...], brands: tuple[str, ...],
           out_dir: Path | None, age: Age | None, born: dt.date | None, on: dt.date | None,
           born_at: int | None, locales: tuple[str, ...], allow_draft: bool,
           allow_expired: bool, grayscale: bool, fillable: bool, imposition: str | None,
-          workers: int | None, force: bool) -> None:
+          workers: int | None, force: bool, dry_run: bool, strict: bool,
+          open_after: bool) -> None:
     """Build PDFs into OUT/<brand>/<lang>/<handout>[--<band>].pdf.
 
     Every handout is built in every locale of handouts.yaml (or --lang): in its own
@@ -107,15 +121,50 @@ def build(settings: Settings, handout_ids: tuple[str, ...], brands: tuple[str, .
         jobs, skipped = jobs_for(jobs, target, options.wanted)
         if skipped:
             click.echo(f"skipped (not {options.wanted}): {', '.join(skipped)}")
-    policy = Policy(allow_draft, allow_expired)
+    # Unfinished translations may be left out when the project says so, except in a
+    # language asked for by name, and never with --strict.
+    skipping = project.config.incomplete_translations == "skip" and not strict
+    policy = Policy(allow_draft, allow_expired, frozenset(
+        code for code in project.config.locales if skipping and code not in locales))
     folder = out_dir if out_dir is not None else project.output_dir
     cache = BuildCache.open(project, disabled=force)
+    if dry_run:
+        _print_plan(jobs, folder, target, policy, cache)
+        return
     with Progress("Building", len(jobs)) as progress:
-        built = make_outputs(project, jobs, folder, target, policy,
-                             workers or default_workers(), progress.step, cache)
+        outputs = make_outputs(project, jobs, folder, target, policy,
+                               workers or default_workers(), progress.step, cache)
+    built = outputs.built
     write_atomically([(item.path, item.data) for item in built if item.data is not None])
     cache.save()
     _print_built(built, folder, progress)
+    _print_skipped(outputs.skipped)
+    if open_after and built:
+        click.launch(str(built[0].path if len(built) == 1 else folder))
+
+
+def _print_skipped(skipped: list[tuple[BuildJob, Problem]]) -> None:
+    """What incomplete_translations: skip left out, one line per handout and locale."""
+    if not skipped:
+        return
+    click.secho(f"not built, the translation is not finished ({len(skipped)} "
+                f"PDF{'s' if len(skipped) != 1 else ''}; see 'handouts translate status'):",
+                fg="yellow")
+    for handout_id, locale in dict.fromkeys((job.handout.id, job.locale)
+                                            for job, _ in skipped):
+        click.echo(f"  {handout_id} ({locale})")
+
+
+def _print_plan(jobs: list[BuildJob], folder: Path, target: Target, policy: Policy,
+                cache: BuildCache) -> None:
+    from handouts.pipeline.build import plan_outputs
+
+    _, paths, kept = plan_outputs(jobs, folder, target, policy, cache)
+    for index, path in enumerate(paths):
+        click.echo(f"{'unchanged' if index in kept else 'would write'} {relative(path)}")
+    click.secho(f"{plural(len(paths) - len(kept), 'PDF')} would be written, "
+                f"{len(kept)} unchanged; nothing was made or written (--dry-run)",
+                fg="green")
 
 
 def _print_built(built: list[Built], folder: Path, progress: Progress) -> None:
@@ -127,7 +176,7 @@ def _print_built(built: list[Built], folder: Path, progress: Progress) -> None:
                 click.echo(f"wrote {relative(item.path)}  ({plural(item.pages, 'page')})")
     for job in {(item.job.handout.id, item.job.child): item.job for item in built}.values():
         if job.child is not None:
-            band = f"band '{job.band.id}' ({job.band.label})" if job.band else "no age bands"
+            band = f"band '{job.band.id}': {job.band.label}" if job.band else "no age bands"
             click.echo(f"{job.handout.id}: {ENGLISH.explain(job.child)} -> {band}")
     pages = sum(item.pages for item in built)
     unchanged = sum(1 for item in built if item.unchanged)

@@ -6,11 +6,14 @@ import calendar
 import datetime as dt
 import re
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any, TypeVar
 
 import click
+from click.shell_completion import CompletionItem
 
 from handouts.ages import Age, parse_age, parse_gestation
+from handouts.names import CONFIG_NAME
 
 F = TypeVar("F", bound=Callable[..., Any])
 FIRST_YEAR, LAST_YEAR = 1900, 2200  # dates outside cannot be a child's or a print day
@@ -90,6 +93,29 @@ class LocaleParam(click.ParamType):
             return canonical(str(value))
         except ValueError as exc:
             self.fail(str(exc), param, ctx)
+
+
+def complete_ids(folder_key: str, default: str) -> Callable[..., list[CompletionItem]]:
+    """Shell completion of handout, brand or pack ids: the file names in the project's
+    folder (found from the current folder or --project, read without validating)."""
+    def complete(ctx: click.Context, param: click.Parameter,
+                 incomplete: str) -> list[CompletionItem]:
+        import yaml
+
+        start = Path(ctx.find_root().params.get("project_dir") or Path.cwd()).resolve()
+        root = next((f for f in (start, *start.parents) if (f / CONFIG_NAME).is_file()), None)
+        if root is None:
+            return []
+        try:
+            config = yaml.safe_load((root / CONFIG_NAME).read_text(encoding="utf-8")) or {}
+        except (OSError, yaml.YAMLError):
+            config = {}
+        folder = root / str(config.get(folder_key, default) if isinstance(config, dict)
+                            else default)
+        return [CompletionItem(path.stem) for path in sorted(folder.glob("*.yaml"))
+                if path.stem.startswith(incomplete)]
+
+    return complete
 
 
 def _stack(*decorators: Callable[[F], F]) -> Callable[[F], F]:

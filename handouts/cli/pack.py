@@ -10,7 +10,14 @@ import click
 
 from handouts.cli import Settings
 from handouts.cli.build import age_request
-from handouts.cli.options import LocaleParam, OutPath, child_options, draft_option, expired_option
+from handouts.cli.options import (
+    LocaleParam,
+    OutPath,
+    child_options,
+    complete_ids,
+    draft_option,
+    expired_option,
+)
 from handouts.cli.report import relative
 
 if TYPE_CHECKING:
@@ -18,8 +25,10 @@ if TYPE_CHECKING:
 
 
 @click.command()
-@click.argument("pack_id", metavar="PACK_ID")
+@click.argument("pack_id", metavar="PACK_ID",
+                shell_complete=complete_ids("packs_dir", "data/packs"))
 @click.option("--brand", "brand_id", metavar="ID",
+              shell_complete=complete_ids("brands_dir", "data/brands"),
               help="The clinic. Default: the first brand of handouts.yaml.")
 @click.option("--lang", "locale", type=LocaleParam(),
               help="The language. Default: the first locale of handouts.yaml.")
@@ -70,7 +79,7 @@ def pack(settings: Settings, pack_id: str, brand_id: str | None, locale: str | N
     path = out_file if out_file is not None else request.output_path(project.output_dir)
     write_atomically([(path, built.data)])
     for part in built.parts:
-        band = f" ({part.band})" if part.band else ""
+        band = f" \u2013 {part.band}" if part.band else ""
         click.echo(f"  page {part.first:>2}  {part.job.handout.id}{band}")
         if part.job.child is not None:
             click.echo(f"           {ENGLISH.explain(part.job.child)}")

@@ -20,7 +20,8 @@ if TYPE_CHECKING:
 SCHEMAS = {"handout": ("handouts.project.content", "Handout"),
            "brand": ("handouts.project.brand", "Brand"),
            "config": ("handouts.project.config", "Config"),
-           "pack": ("handouts.project.packs", "Pack")}
+           "pack": ("handouts.project.packs", "Pack"),
+           "glossary": ("handouts.quality.plain_language", "Glossary")}
 
 
 @click.command(name="list")
@@ -70,7 +71,7 @@ def _locale_summary(rows: list[Status]) -> str:
 @click.command()
 @click.argument("what", type=click.Choice(sorted(SCHEMAS)), default="handout")
 def schema(what: str) -> None:
-    """Print the JSON Schema of a file format (handout, brand, pack or config).
+    """Print the JSON Schema of a file format (handout, brand, pack, glossary or config).
 
     Point your editor at it for autocompletion and checks, e.g. with the VS Code YAML
     extension: save it in the project folder and add
@@ -95,18 +96,21 @@ def schema(what: str) -> None:
 
 @click.command()
 @click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
-def init(directory: Path) -> None:
+@click.option("--empty", is_flag=True, help="One blank handout and one brand to fill in, "
+              "with the templates; no example catalog.")
+def init(directory: Path, empty: bool) -> None:
     """Start a new project in DIRECTORY with the example handouts, brands and templates.
 
     Never overwrites: if any of the files already exists, nothing is copied.
 
     \b
-    Example:
+    Examples:
       handouts init my-clinic && cd my-clinic && handouts build
+      handouts init --empty my-clinic
     """
     from handouts.project.loader import starter_files
 
-    files = starter_files()
+    files = starter_files(empty)
     clashes = [rel for _, rel in files if (directory / rel).exists()]
     if clashes:
         raise HandoutsError([Problem(

@@ -33,6 +33,7 @@ from handouts.names import Status
 from handouts.project.bands import for_band
 from handouts.project.brand import LoadedBrand
 from handouts.project.packs import LoadedPack
+from handouts.project.yamlsource import load_yaml
 from handouts.select.jobs import BuildJob
 
 
@@ -53,10 +54,23 @@ class Language:
         return Typesetting.for_locale(self.locale)
 
     def footer_note(self, brand: LoadedBrand) -> str | None:
-        """The brand's own footer line, translated like the interface words."""
-        note = brand.brand.footer_note
-        return self.interface.translations.pgettext(f"brand:{brand.id}", note) if note \
-            else None
+        """The brand's own footer line: translated like the interface words, or the
+        brand's text for this language. HandoutsError when the brand gives texts per
+        language but none for this one."""
+        b = brand.brand
+        note = b.translated_footer_note
+        if note is not None:
+            return self.interface.translations.pgettext(f"brand:{brand.id}", note)
+        if b.footer_note is None:
+            return None
+        own = b.own_footer_note(self.locale)
+        if own is None:
+            raise HandoutsError([Problem(
+                f"footer_note has no text for '{self.locale}'", file=brand.path,
+                line=load_yaml(brand.path).position(("footer_note",), at_key=True)[0],
+                hint=f"add '{language(self.locale)}: ...' under footer_note, or "
+                     "'all: ...' for a text printed in every language")])
+        return own
 
 
 def dates_locale(brand: LoadedBrand, locale: str) -> str:
@@ -100,7 +114,7 @@ def compose_handout(job: BuildJob, text: LocalizedHandout, lang: Language,
     # The band label tells print shops and screen readers which version this is; the
     # child's age and dates never go into metadata.
     metadata = Metadata(
-        title=f"{title} ({band.label})" if band else title, author=b.name,
+        title=f"{title} \u2013 {band.label}" if band else title, author=b.name,
         subject=plain_text(handout.summary, brand.placeholders(), words),
         keywords=(handout.id, handout.kind, words.version.format(version=handout.version),
                   handout.audience, *([f"age band {job.band.id}"] if job.band else [])),

@@ -380,8 +380,12 @@ def _keep_translation(entry: polib.POEntry, previous: polib.POEntry) -> None:
 
 
 def _closest(source: polib.POEntry, candidates: list[polib.POEntry]) -> polib.POEntry | None:
-    """The old entry whose text is most like ``source``: same place first, then anywhere."""
-    for pool in ([c for c in candidates if c.msgctxt == source.msgctxt], candidates):
+    """The old entry whose text is most like ``source``: same place first, then anywhere
+    (but a brand's or a pack's own words only from the same brand or pack: another
+    clinic's opening hours are no suggestion for this one's)."""
+    own = [c for c in candidates if c.msgctxt == source.msgctxt]
+    private = (source.msgctxt or "").startswith(("brand:", "pack:"))
+    for pool in (own,) if private else (own, candidates):
         texts = {c.msgid: c for c in pool if _translated_text(c)}
         best = difflib.get_close_matches(source.msgid, list(texts), n=1, cutoff=FUZZY_CUTOFF)
         if best:

@@ -136,7 +136,7 @@ def localize(loaded: LoadedHandout, locale: str, files: CatalogFiles,
                 f"(no file {path.name} in {path.parent})", file=loaded.path,
                 hint=f"run 'handouts translate update --locale {locale}' and translate the new "
                      "PO file; meanwhile build the languages that are ready with --lang, or "
-                     "print a marked draft with --allow-draft")])
+                     "print a marked draft with --allow-draft", untranslated=True)])
         return LocalizedHandout(loaded.handout, locale, None, draft=True, reviewed=False,
                                 printed=tuple(_source_positions(loaded)))
     translation = Translation(path)
@@ -211,7 +211,8 @@ def _unfinished_problem(loaded: LoadedHandout, locale: str, path: Path,
     return Problem(f"the '{locale}' translation of handout '{loaded.id}' is not finished "
                    f"({counts}):\n" + _listing(unfinished), file=path,
                    hint="translate and un-fuzzy these strings in a PO editor (Poedit, Weblate, "
-                        "Crowdin), or build with --allow-draft to print a marked draft")
+                        "Crowdin), or build with --allow-draft to print a marked draft",
+                   untranslated=True)
 
 
 def _placeholder_problem(source: str, translation: str, path: Path, line: int | None,
@@ -278,7 +279,7 @@ def interface_for(locale: str, files: CatalogFiles, wanted: polib.POFile,
             f"no interface words for '{locale}': {files.translation(locale, INTERFACE)} "
             "does not exist",
             hint=f"run 'handouts translate update --locale {locale}' and translate it, or "
-                 "build with --allow-draft (English interface words)")])
+                 "build with --allow-draft (English interface words)", untranslated=True)])
     catalogs = [read_catalog(p, locale=p.parent.name) for p in paths]
     problems = ProblemList()
     chosen, unfinished = _chosen_entries(wanted, catalogs, paths, allow_draft, problems)
@@ -287,7 +288,10 @@ def interface_for(locale: str, files: CatalogFiles, wanted: polib.POFile,
             f"the '{locale}' interface words are not finished ({len(unfinished)} "
             f"string{'s' if len(unfinished) != 1 else ''}):\n" + _listing(unfinished),
             file=paths[0] if paths else files.translation(locale, INTERFACE),
-            hint="translate them in a PO editor, or build with --allow-draft"))
+            hint="after changing a brand's footer note, a pack or a template's words, run "
+                 "'handouts translate update' to add the new texts to the PO files; then "
+                 "translate them in a PO editor, or build with --allow-draft",
+            untranslated=True))
     quotes = chosen.find("\u201c\u201d\u2018\u2019", msgctxt="quotes")
     if quotes is not None and len(quotes.msgstr) != 4:
         problems.add(Problem(f"'quotes' must be exactly four quotation marks, found "

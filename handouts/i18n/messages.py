@@ -153,9 +153,9 @@ def project_messages(brands: Iterable[LoadedBrand],
     """Words of the project's own files that print around the content: the brands'
     footer notes ("Open Monday to Friday"; clinic names stay as they are) and the packs'
     titles and cover lines."""
-    messages = [InterfaceMessage(f"brand:{b.id}", b.brand.footer_note, None,
+    messages = [InterfaceMessage(f"brand:{b.id}", note, None,
                                  f"Footer note of the clinic '{b.brand.name}'.")
-                for b in brands if b.brand.footer_note]
+                for b in brands if (note := b.brand.translated_footer_note)]
     for loaded in packs:
         pack = loaded.pack
         messages.append(InterfaceMessage(f"pack:{pack.id}", pack.title, None,

@@ -71,12 +71,12 @@ def extract(project: Project) -> list[FileChange]:
 
 
 def translation_locales(project: Project, locales: tuple[str, ...] = ()) -> list[str]:
-    """The locales translated into: those asked for, else the config's and existing ones."""
+    """The locales translated into: those asked for, else the config's (a folder of a
+    locale no longer in handouts.yaml is left as it is)."""
     if locales:
         return list(locales)
-    found = [*project.config.locales, *catalog_files(project).locales()]
     sources = {h.handout.language for h in project.handouts.values()}
-    return [code for code in dict.fromkeys(found) if code not in sources]
+    return [code for code in project.config.locales if code not in sources]
 
 
 def update(project: Project, locales: tuple[str, ...] = ()) -> list[FileChange]:

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from handouts.errors import HandoutsError, Problem, ProblemList
-from handouts.pipeline.cache import BuildCache
+from handouts.pipeline.cache import BuildCache, Made
 from handouts.pipeline.policy import Policy
 from handouts.pipeline.target import Target
 from handouts.project.loader import Project
@@ -42,6 +42,12 @@ class Built:
         return self.data is None
 
 
+@dataclass(frozen=True)
+class Outputs:
+    built: list[Built]
+    skipped: list[tuple[BuildJob, Problem]]  # left out: their translation is not finished
+
+
 def jobs_for(jobs: list[BuildJob], target: Target, wanted: str) -> tuple[list[BuildJob],
                                                                          list[str]]:
     """The jobs the target can write (imposition takes cards, form fields the handouts
@@ -57,14 +63,18 @@ def jobs_for(jobs: list[BuildJob], target: Target, wanted: str) -> tuple[list[Bu
     return kept, skipped
 
 
-def refuse_blocked(project: Project, jobs: list[BuildJob], policy: Policy) -> None:
-    """Error-level quality findings about what the jobs print stop the build."""
+def gate(project: Project, jobs: list[BuildJob], policy: Policy) -> list[Problem]:
+    """The error-level quality findings about what the jobs print: they stop a build."""
     if not jobs:
-        return
+        return []
     from handouts.quality import blocking_problems, run_checks, scope_of
 
     findings = run_checks(project, scope=scope_of(jobs)).findings
-    blocking = blocking_problems(findings, jobs, policy.allow_expired)
+    return blocking_problems(findings, jobs, policy.allow_expired)
+
+
+def refuse_blocked(project: Project, jobs: list[BuildJob], policy: Policy) -> None:
+    blocking = gate(project, jobs, policy)
     if blocking:
         raise HandoutsError(blocking)
 
@@ -72,41 +82,56 @@ def refuse_blocked(project: Project, jobs: list[BuildJob], policy: Policy) -> No
 def make_outputs(project: Project, jobs: list[BuildJob], out_dir: Path, target: Target,
                  policy: Policy = Policy(), workers: int = 1,
                  done: Callable[[BuildJob], None] | None = None,
-                 cache: BuildCache | None = None) -> list[Built]:
+                 cache: BuildCache | None = None) -> Outputs:
     """Every output in memory, on ``workers`` processes; all problems of all jobs are
     reported together, in the order of the jobs, whatever the number of workers.
 
     Content that fails an error-level quality check is refused first. With a ``cache``,
     a job whose file on disk was made from the same inputs is not made again (its
-    ``Built`` has no data). A variant is named after it (``<name>--grayscale.pdf``),
-    beside the plain file. ``done`` is called as each job finishes (a progress bar)."""
-    suffix = target.suffix()
-    today = dt.date.today()
-    keys = [cache.key(job, target.options, policy, today) if cache else "" for job in jobs]
-    paths = [job.output_path(out_dir, suffix) for job in jobs]
-    kept = {i: made for i in range(len(jobs))
-            if cache and (made := cache.unchanged(keys[i], paths[i])) is not None}
+    ``Built`` has no data). A job whose translation is unfinished in a locale the policy
+    lets skip is left out and listed. A variant is named after it
+    (``<name>--grayscale.pdf``), beside the plain file. ``done`` is called as each job
+    finishes (a progress bar)."""
+    keys, paths, kept = plan_outputs(jobs, out_dir, target, policy, cache)
     todo = [i for i in range(len(jobs)) if i not in kept]
-    refuse_blocked(project, [jobs[i] for i in todo], policy)
+    # The gate's findings and the making's problems are reported together, in one round.
+    problems = ProblemList(gate(project, [jobs[i] for i in todo], policy))
     for index in kept:
         if done:
             done(jobs[index])
     results = dict(zip(todo, _make(project, [jobs[i] for i in todo], target, policy,
                                    workers, done)))
-    problems = ProblemList()
-    built = []
+    built: list[Built] = []
+    skipped: list[tuple[BuildJob, Problem]] = []
     for index, job in enumerate(jobs):
         if index in kept:
             built.append(Built(job, paths[index], None, kept[index].pages))
             continue
         output, found = results[index]
+        if found and job.locale in policy.skip_untranslated and all(
+                p.untranslated for p in found):
+            skipped.append((job, found[0]))
+            continue
         problems.extend(found)
         if output is not None:
             built.append(Built(job, paths[index], output.data, output.pages))
             if cache:
                 cache.record(keys[index], output.data, output.pages)
     problems.raise_if_any()
-    return built
+    return Outputs(built, skipped)
+
+
+def plan_outputs(jobs: list[BuildJob], out_dir: Path, target: Target, policy: Policy,
+                 cache: BuildCache | None) -> tuple[list[str], list[Path], dict[int, Made]]:
+    """Each job's cache key and output path, and the jobs whose file on disk is already
+    their output (by index)."""
+    suffix = target.suffix()
+    today = dt.date.today()
+    keys = [cache.key(job, target.options, policy, today) if cache else "" for job in jobs]
+    paths = [job.output_path(out_dir, suffix) for job in jobs]
+    kept = {i: made for i in range(len(jobs))
+            if cache and (made := cache.unchanged(keys[i], paths[i])) is not None}
+    return keys, paths, kept
 
 
 def check_outputs(project: Project, jobs: list[BuildJob], target: Target, policy: Policy,

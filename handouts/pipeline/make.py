@@ -141,7 +141,7 @@ def check_glyphs(job: BuildJob, text: LocalizedHandout, lang: Language) -> Itera
                           key=printed.key,
                           hint="replace the character, or choose a font that has it")
     b = job.brand.brand
-    brand_texts = [b.name, b.phone, b.emergency_number, b.footer_note or "",
+    brand_texts = [b.name, b.phone, b.emergency_number, *b.footer_texts(),
                    b.website or "", b.address or ""]
     missing = missing_glyphs("".join(brand_texts), fonts)
     if missing:

@@ -88,7 +88,7 @@ class Part:
 
     @property
     def bookmark(self) -> str:
-        return f"{self.title} ({self.band})" if self.band else self.title
+        return f"{self.title} \u2013 {self.band}" if self.band else self.title
 
 
 @dataclass(frozen=True)

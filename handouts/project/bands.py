@@ -58,6 +58,15 @@ def _block_for_band(block: Block, band: AgeBand, bands: list[AgeBand]) -> Block 
 def check_bands(handout: Handout, doc: YamlDocument) -> Iterator[Problem]:
     """Bands in order, no overlaps, no unmarked gaps; every ``ages`` refers to real bands."""
     bands = handout.age_bands
+    yield from check_band_order(bands, doc)
+    yield from _check_references(handout, doc, bands)
+    for index, band in enumerate(bands):
+        yield from _check_band_content(handout, band, doc, ("age_bands", index))
+
+
+def check_band_order(bands: list[AgeBand], doc: YamlDocument) -> Iterator[Problem]:
+    """Bands in order, no overlaps, no unmarked gaps: these need only the bands, so they
+    are checked even when another part of the file has a mistake."""
     ids = [band.id for band in bands]
     previous: AgeBand | None = None
     for index, band in enumerate(bands):
@@ -73,9 +82,6 @@ def check_bands(handout: Handout, doc: YamlDocument) -> Iterator[Problem]:
         if previous is not None and previous.end is not None:
             yield from _check_neighbours(previous, band, doc, loc, start)
         previous = band
-    yield from _check_references(handout, doc, bands)
-    for index, band in enumerate(bands):
-        yield from _check_band_content(handout, band, doc, ("age_bands", index))
 
 
 def _check_neighbours(previous: AgeBand, band: AgeBand, doc: YamlDocument, loc: KeyPath,

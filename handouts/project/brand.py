@@ -13,7 +13,7 @@ from pydantic import Field, field_validator
 from handouts.colors import WHITE, parse_hex
 from handouts.errors import HandoutsError, Problem, ProblemList
 from handouts.limits import MAX_QR_ADDRESS
-from handouts.locales import LocaleCode
+from handouts.locales import LocaleCode, language
 from handouts.project.content import Text
 from handouts.project.images import image_problem
 from handouts.project.reading import Reading
@@ -45,7 +45,10 @@ class Brand(Model):
     emergency_number: Text = Field(description="Local emergency number, e.g. 999, 911, 112.")
     address: Text | None = None
     website: Text | None = None
-    footer_note: Text | None = Field(None, description="A short line printed in the footer.")
+    footer_note: Text | dict[Literal["all"] | LocaleCode, Text] | None = Field(
+        None, description="A short line printed in the footer: a text (translated with the "
+                          "interface words), or a text per language ({en: ..., es: ...}), or "
+                          "{all: ...} for a text printed as it is in every language.")
     paper: Paper = "A4"
     locale: LocaleCode = Field("en", description="Default locale of this clinic, BCP 47.")
     templates: Text | None = Field(
@@ -62,6 +65,24 @@ class Brand(Model):
         if value is not None:
             qr_address(value, "newborn-tremor", "en")  # raises ValueError if unusable
         return value
+
+    @property
+    def translated_footer_note(self) -> str | None:
+        """The footer note that translators translate; None when the brand gives its
+        own text per language (or one for all)."""
+        return self.footer_note if isinstance(self.footer_note, str) else None
+
+    def own_footer_note(self, locale: str) -> str | None:
+        """The brand's own footer text for a locale (its language's, else ``all``)."""
+        notes = self.footer_note
+        if not isinstance(notes, dict):
+            return None
+        return notes.get(locale) or notes.get(language(locale)) or notes.get("all")
+
+    def footer_texts(self) -> list[str]:
+        """Every footer text the brand file holds, for the glyph check."""
+        notes = self.footer_note
+        return list(notes.values()) if isinstance(notes, dict) else [notes] if notes else []
 
     def qr_address(self, handout_id: str, locale: str) -> str | None:
         return qr_address(self.qr_url, handout_id, locale) if self.qr_url else None

@@ -7,7 +7,7 @@ Like ``mkdocs.yml``, one file at the root of a project folder says what a plain
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import BeforeValidator, Field, StringConstraints
 
@@ -65,6 +65,10 @@ class Config(Model):
     glossary_dir: Text = Field("data/glossary", description="Jargon glossaries, one "
                                "<locale>.yaml each.")
     readability: ReadabilityTargets = ReadabilityTargets()
+    incomplete_translations: Literal["refuse", "skip"] = Field(
+        "refuse", description="A handout whose translation into a configured locale is "
+        "missing or unfinished: refuse stops the build; skip builds everything else and "
+        "lists it (a build with --lang for that locale, or --strict, still refuses).")
     max_file_mb: float = Field(MAX_FILE_MB, gt=0, le=1000, description=(
         "Largest handout, brand or pack file to read, in MB (a handout is a few kB)."))
     fonts: dict[Script, Slug] = Field(

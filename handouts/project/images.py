@@ -11,7 +11,7 @@ from xml.etree import ElementTree
 from PIL import Image as PILImage
 from PIL import UnidentifiedImageError
 
-from handouts.errors import HandoutsError, Problem
+from handouts.errors import HandoutsError, Problem, did_you_mean
 from handouts.project.reading import Reading
 
 if TYPE_CHECKING:  # ReportLab is loaded only when an SVG is read
@@ -30,7 +30,10 @@ def image_problem(path: Path, reading: Reading) -> tuple[str, str] | None:
         return (f"unsupported image format '{path.suffix or path.name}'",
                 "use a PNG, JPEG or SVG file")
     if not path.is_file():
-        return (f"image file not found: {path}", "the path is relative to the file that names it")
+        nearby = [p.name for p in path.parent.iterdir() if p.is_file()] \
+            if path.parent.is_dir() else []
+        return (f"image file not found: {path}", did_you_mean(path.name, nearby)
+                or "the path is relative to the file that names it")
     if expected == "SVG":
         return _svg_problem(path)
     try:

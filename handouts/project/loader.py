@@ -11,14 +11,17 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from pydantic import TypeAdapter, ValidationError
+
 from handouts.errors import HandoutsError, Problem, ProblemList, did_you_mean
 from handouts.names import BlockKind
-from handouts.project.bands import check_bands
+from handouts.project.bands import check_band_order, check_bands
 from handouts.project.brand import LoadedBrand, load_brands
 from handouts.project.config import CONFIG_NAME, Config
 from handouts.project.content import (
     PLACEHOLDER_RE,
     PLACEHOLDERS,
+    AgeBand,
     Handout,
     LoadedHandout,
     placeholder_problem,
@@ -58,6 +61,17 @@ class Project:
                                       if b.templates_path is not None)]
 
 
+class ProjectLoadError(HandoutsError):
+    """Some file of the project has a mistake. What did load (the config and the brands)
+    comes along, so that checks needing only those can be reported in the same round."""
+
+    def __init__(self, problems: list[Problem], config: Config,
+                 brands: dict[str, LoadedBrand]) -> None:
+        super().__init__(problems)
+        self.config = config
+        self.brands = brands
+
+
 def find_root(start: Path) -> Path:
     """The nearest folder at or above ``start`` that holds a handouts.yaml."""
     start = start.resolve()
@@ -88,7 +102,8 @@ def load_project(root: Path) -> Project:
         brands = load_brands(root / config.brands_dir, reading)
     except HandoutsError as exc:
         problems.extend(exc.problems)
-    problems.raise_if_any()
+    if problems:
+        raise ProjectLoadError(problems.problems, config, brands)
     for key, known in (("handouts", handouts), ("brands", brands)):
         for index, item in enumerate(getattr(config, key) or []):
             if item not in known:
@@ -122,7 +137,10 @@ def _folder_problems(config: Config, doc: YamlDocument, reading: Reading) -> Ite
 
 def load_handout(path: Path, reading: Reading) -> LoadedHandout:
     doc = load_yaml(path, reading.max_mb)
-    handout = validate_document(Handout, doc)
+    try:
+        handout = validate_document(Handout, doc)
+    except HandoutsError as exc:  # report the bands' own mistakes in the same round
+        raise HandoutsError([*exc.problems, *_band_order_problems(doc)]) from None
     problems = ProblemList()
     problems.extend(_check_file_rules(handout, doc, reading))
     problems.raise_if_any()
@@ -146,6 +164,15 @@ def load_handouts(folder: Path, reading: Reading) -> dict[str, LoadedHandout]:
         loaded[item.id] = item
     problems.raise_if_any()
     return loaded
+
+
+def _band_order_problems(doc: YamlDocument) -> list[Problem]:
+    data = doc.data.get("age_bands") if isinstance(doc.data, dict) else None
+    try:
+        bands = TypeAdapter(list[AgeBand]).validate_python(data or [])
+    except ValidationError:
+        return []  # the validation error says what is wrong with them
+    return list(check_band_order(bands, doc))
 
 
 def _check_file_rules(handout: Handout, doc: YamlDocument,
@@ -186,8 +213,9 @@ def _check_image(doc: YamlDocument, loc: KeyPath, src: str,
 STARTER_ITEMS = (CONFIG_NAME, "data", "templates")
 
 
-def starter_files() -> list[tuple[Path, Path]]:
-    """(source file, path relative to a new project) for everything ``init`` copies.
+def starter_files(empty: bool = False) -> list[tuple[Path, Path]]:
+    """(source file, path relative to a new project) for everything ``init`` copies: the
+    example catalog, or (``empty``) one blank handout and one brand with the templates.
 
     An installed wheel carries the example project as ``handouts/starter``; a source
     checkout (editable install) uses the example project at the repository root.
@@ -200,8 +228,11 @@ def starter_files() -> list[tuple[Path, Path]]:
         raise HandoutsError("the example project is missing from this installation; "
                             "reinstall handouts")
     files: list[tuple[Path, Path]] = []
-    for item in STARTER_ITEMS:
-        path = root / item
-        candidates = [path] if path.is_file() else sorted(p for p in path.rglob("*") if p.is_file())
-        files.extend((p, p.relative_to(root)) for p in candidates)
+    blank = Path(__file__).resolve().parent / "empty"
+    for base, item in [(blank, CONFIG_NAME), (blank, "data"), (root, "templates")] if empty \
+            else [(root, item) for item in STARTER_ITEMS]:
+        path = base / item
+        candidates = [path] if path.is_file() else sorted(p for p in path.rglob("*")
+                                                          if p.is_file())
+        files.extend((p, p.relative_to(base)) for p in candidates)
     return files

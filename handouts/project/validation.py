@@ -8,6 +8,7 @@ in plain words, and for unknown keys a "did you mean" suggestion.
 from __future__ import annotations
 
 import datetime as dt
+import re
 import types
 from typing import Annotated, Any, TypeVar, Union, get_args, get_origin
 
@@ -57,8 +58,25 @@ def problems_from(exc: ValidationError, model: type[BaseModel], doc: YamlDocumen
                                         f"add a line '{loc[-1]}: ...'"))
         else:
             message, hint = _explain(error)
-            problems.append(doc.problem(loc, message, hint))
+            problems.append(doc.problem(loc, message, _yaml_hint(error, doc, loc) or hint))
     return problems
+
+
+def _yaml_hint(error: Any, doc: YamlDocument, loc: tuple[Any, ...]) -> str | None:
+    """What YAML did to the value, where that explains the error: a # that starts a
+    comment (an unquoted colour), a number or date where text was meant."""
+    if error["type"] != "string_type":
+        return None
+    value = error.get("input")
+    line, _ = doc.position(loc)
+    written = doc.text.splitlines()[line - 1] if line else ""
+    if value is None and re.search(r":\s+#", written):
+        return "in YAML a # starts a comment, so the value was lost: put it in quotes, " \
+               "e.g. primary: \"#B03A2E\""
+    if isinstance(value, (int, float, dt.date)) and not isinstance(value, bool):
+        return "YAML reads it as a number or date: put it in quotes, e.g. " \
+               f"{loc[-1]}: \"{written.split(':', 1)[-1].strip()}\""
+    return None
 
 
 def describe(value: Any) -> str:

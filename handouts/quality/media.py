@@ -3,14 +3,16 @@ contrast of every colour the theme prints with a brand's colours."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from PIL import Image as PILImage
 
 from handouts.colors import WHITE, contrast_ratio, nearest_passing, parse_hex, to_hex
 from handouts.document.theme import FORMATS, Theme
-from handouts.names import BlockKind, CheckId, Kind
+from handouts.errors import Problem
+from handouts.names import BlockKind, CheckId, Kind, Level
 from handouts.project.brand import LoadedBrand, valid_web_address
+from handouts.project.config import Config
 from handouts.project.loader import Project
 from handouts.project.yamlsource import load_yaml
 from handouts.quality.context import CheckContext, Finding, line_of, subject
@@ -65,9 +67,30 @@ def links(context: CheckContext) -> Iterator[Finding]:
                           "write it as clinic.example or https://clinic.example/page")
 
 
+def phone_numbers(context: CheckContext) -> Iterator[Finding]:
+    """A number with letters cannot be dialled from every phone, nor read aloud at once
+    by a worried parent: print the digits."""
+    for brand in context.brands:
+        for key in ("phone", "emergency_number"):
+            number = getattr(brand.brand, key)
+            if any(character.isalpha() for character in number):
+                yield Finding(CheckId.PHONE_NUMBER, f"{key.replace('_', ' ')} "
+                              f"'{number}' has letters", f"brand '{brand.id}'", brand.path,
+                              load_yaml(brand.path).position((key,))[0],
+                              "write the digits a phone dials, e.g. 0800 5437 669")
+
+
 def contrast(context: CheckContext) -> Iterator[Finding]:
     for brand in context.brands:
         yield from brand_contrast(brand)
+
+
+def brand_problems(brands: Iterable[LoadedBrand], config: Config) -> list[Problem]:
+    """The error-level contrast findings of brands that loaded, for a run that stops
+    before the quality checks because another file has a mistake."""
+    if config.checks.get(CheckId.CONTRAST, Level.ERROR) is not Level.ERROR:
+        return []
+    return [finding.problem() for brand in brands for finding in brand_contrast(brand)]
 
 
 def brand_contrast(brand: LoadedBrand) -> Iterator[Finding]:

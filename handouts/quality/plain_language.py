@@ -275,7 +275,8 @@ def unexplained_jargon(sheet: Sheet, glossary: list[Term]) -> Iterator[JargonUse
     """Glossary words whose first use on the sheet is not explained in brackets:
     'fontanelle (soft spot)' and 'soft spot (fontanelle)' both explain it."""
     for term in glossary:
-        for piece in sheet.pieces:
+        # A title may name the condition; the summary or the text must explain it.
+        for piece in (p for p in sheet.pieces if p.section != "title"):
             match = term.pattern.search(piece.text)
             if match is None:
                 continue

@@ -56,6 +56,8 @@ CHECKS: tuple[Check, ...] = (
           "a glossary word not explained in brackets at its first use"),
     Check(CheckId.CONTRAST, Level.ERROR, media.contrast,
           "a text or icon colour too faint on its background"),
+    Check(CheckId.PHONE_NUMBER, Level.WARNING, media.phone_numbers,
+          "a brand's phone or emergency number written with letters (0800 KIDS-NOW)"),
 )
 assert {check.id for check in CHECKS} == set(CheckId), "every check id needs a check"
 
