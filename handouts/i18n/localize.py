@@ -135,8 +135,9 @@ def localize(loaded: LoadedHandout, locale: str, files: CatalogFiles,
                 f"handout '{loaded.id}' has no translation into '{locale}' "
                 f"(no file {path.name} in {path.parent})", file=loaded.path,
                 hint=f"run 'handouts translate update --locale {locale}' and translate the new "
-                     "PO file; meanwhile build the languages that are ready with --lang, or "
-                     "print a marked draft with --allow-draft", untranslated=True)])
+                     "PO file; meanwhile build the languages that are ready with --lang, set "
+                     "'incomplete_translations: skip' in handouts.yaml to build all the rest, "
+                     "or print a marked draft with --allow-draft", untranslated=True)])
         return LocalizedHandout(loaded.handout, locale, None, draft=True, reviewed=False,
                                 printed=tuple(_source_positions(loaded)))
     translation = Translation(path)
@@ -290,7 +291,10 @@ def interface_for(locale: str, files: CatalogFiles, wanted: polib.POFile,
             file=paths[0] if paths else files.translation(locale, INTERFACE),
             hint="after changing a brand's footer note, a pack or a template's words, run "
                  "'handouts translate update' to add the new texts to the PO files; then "
-                 "translate them in a PO editor, or build with --allow-draft",
+                 "translate them in a PO editor, or build with --allow-draft" + (
+                     "; a brand's footer note can instead be written per language in its "
+                     "brand file (footer_note: {en: ..., es: ...})" if any(
+                         u.text.context.startswith("brand:") for u in unfinished) else ""),
             untranslated=True))
     quotes = chosen.find("\u201c\u201d\u2018\u2019", msgctxt="quotes")
     if quotes is not None and len(quotes.msgstr) != 4:
