@@ -119,3 +119,22 @@ def localized_digits(text: str, code: str) -> str:
     if zero is None:
         return text
     return text.translate({ord("0") + i: ord(zero) + i for i in range(10)})
+
+
+def format_temperature(celsius: float, unit: str, code: str) -> str:
+    """38 -> "38 °C", "100.4 °F" or "38 °C (100.4 °F)" (``unit``: C, F or both), with the
+    locale's decimal mark and digits."""
+    from babel.numbers import format_decimal
+
+    locale = babel_locale(code)
+
+    def number(value: float) -> str:
+        return localized_digits(format_decimal(round(value, 1), locale=locale,
+                                               numbering_system="default"), code)
+
+    fahrenheit = f"{number(celsius * 9 / 5 + 32)}\u00a0°F"
+    if unit == "F":
+        return fahrenheit
+    celsius_text = f"{number(celsius)}\u00a0°C"
+    return f"{celsius_text} ({fahrenheit})" if unit == "both" else celsius_text
+

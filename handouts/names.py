@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import Literal
 
 CONFIG_NAME = "handouts.yaml"  # the project file
 TEMPLATE_SUFFIX = ".html.j2"  # templates write the semantic HTML subset
@@ -46,7 +47,9 @@ class ToneWords:
     label: str  # printed at the top of the box, e.g. "Call today"
     note: str  # the comment translators read in the PO file
     box: str  # what translators are told the section is, e.g. "'call today' box"
-    calls_emergency: bool = False  # the box also prints "Call 999 now"
+    # The number the box prints beside its label: the emergency number ("Call 999 now"),
+    # or where to call when the clinic is closed ("Out of hours: 111"), if the brand has one.
+    call: Literal["emergency", "out_of_hours"] | None = None
 
 
 class Tone(StrEnum):
@@ -76,9 +79,9 @@ TONE_WORDS: dict[Tone, ToneWords] = {
     Tone.WATCH: ToneWords("Watch for", "Label of a box of signs to keep an eye on.",
                           "'watch for' box"),
     Tone.URGENT: ToneWords("Call today", "Label of a box of reasons to call the clinic "
-                           "the same day.", "'call today' box"),
+                           "the same day.", "'call today' box", call="out_of_hours"),
     Tone.EMERGENCY: ToneWords("Emergency", "Label of the emergency box.", "emergency box",
-                              calls_emergency=True),
+                              call="emergency"),
 }
 
 
@@ -182,3 +185,4 @@ class CheckId(StrEnum):
     JARGON = "jargon"
     CONTRAST = "contrast"
     PHONE_NUMBER = "phone-number"
+    TRIAGE_CONSISTENCY = "triage-consistency"

@@ -23,7 +23,7 @@ age_bands:
     from: 3m
     to: 12m
     label: Babies 3 to 12 months
-status: draft
+status: sample
 next_review: 2027-01-01
 sources:
   - title: Test fixture

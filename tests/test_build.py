@@ -269,7 +269,7 @@ kind: checklist
 title: Going home with your baby
 summary: Tick each item before you leave.
 audience: Parents
-status: draft
+status: sample
 next_review: 2027-06-01
 sources:
   - title: Test fixture

@@ -133,7 +133,7 @@ def test_image_that_is_not_what_its_name_says(project: ProjectCopy) -> None:
 
 
 def test_bad_colour(project: ProjectCopy) -> None:
-    project.edit(RIVERSIDE, 'accent: "#F2A541"', "accent: orange")
+    project.edit(RIVERSIDE, 'accent: "#D57E0F"', "accent: orange")
     out = fails(project)
     line = line_of(project, RIVERSIDE, "accent: orange")
     assert f"riverside.yaml:{line}:11: colors.accent: 'orange' is not a colour; " \

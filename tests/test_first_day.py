@@ -63,7 +63,7 @@ def test_a_footer_note_given_per_language_needs_no_translation(project: ProjectC
     with_locales(project, "ru")
     result = project.run("build", "newborn-tremor", "--brand", "riverside", "--lang", "ru")
     assert result.exit_code == 1
-    assert "riverside.yaml:14: footer_note has no text for 'ru'" in result.output
+    assert "riverside.yaml:15: footer_note has no text for 'ru'" in result.output
     assert "'all: ...'" in result.output
 
 
@@ -149,7 +149,7 @@ def test_a_title_may_name_the_condition_the_summary_explains(project: ProjectCop
     assert "'Myoclonus' is a medical word" in project.run("check").output
 
 
-def test_init_empty_builds_and_checks_clean(tmp_path) -> None:
+def test_init_empty_gives_a_draft_that_builds_marked_and_checks_clean(tmp_path) -> None:
     from click.testing import CliRunner
 
     from handouts.cli import main
@@ -158,10 +158,14 @@ def test_init_empty_builds_and_checks_clean(tmp_path) -> None:
     assert CliRunner().invoke(main, ["init", "--empty", str(folder)]).exit_code == 0
     assert sorted(p.name for p in (folder / "data").rglob("*.yaml")) == [
         "my-clinic.yaml", "my-handout.yaml"]
-    built = CliRunner().invoke(main, ["--project", str(folder), "build"])
+    refused = CliRunner().invoke(main, ["--project", str(folder), "build"])
+    assert refused.exit_code == 1 and "is a draft" in refused.output
+    built = CliRunner().invoke(main, ["--project", str(folder), "build", "--allow-draft"])
     assert built.exit_code == 0, built.output
-    assert (folder / "output/my-clinic/en/my-handout.pdf").is_file()
-    check = CliRunner().invoke(main, ["--project", str(folder), "check", "--strict"])
+    pdf = folder / "output/my-clinic/en/my-handout.pdf"
+    assert "Draft" in text_of(pdf)
+    check = CliRunner().invoke(main, ["--project", str(folder), "check", "--strict",
+                                      "--allow-draft"])
     assert check.exit_code == 0, check.output
 
 

@@ -72,7 +72,7 @@ CASES: list[Case] = [
      (), "sheet.html.j2:2: template 'nope.html.j2' not found"),
     ("QR pattern with a format spec", lambda p: set_line(
         p, BRAND, "qr_url", "https://x.example/{id:>999999999}/{lang}"),
-     (), "riverside.yaml:13:9: qr_url: the QR address pattern may hold {id} and {lang}"),
+     (), "riverside.yaml:14:9: qr_url: the QR address pattern may hold {id} and {lang}"),
     ("QR address too long", lambda p: set_line(
         p, BRAND, "qr_url", "https://x.example/" + "a" * 3000 + "/{id}/{lang}"),
      (), "the QR address is 3036 characters long"),

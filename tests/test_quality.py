@@ -173,7 +173,7 @@ kind: sheet
 title: Fever in babies
 summary: What to know when your baby feels hot.
 audience: Parents
-status: draft
+status: sample
 next_review: 2027-11-01
 sources:
   - title: Test fixture

@@ -131,8 +131,8 @@ lang_option = click.option(
     help="Build in this locale only (repeatable), e.g. --lang ru. Default: the config's "
          "locales.")
 draft_option = click.option(
-    "--allow-draft", is_flag=True, help="Print unfinished translations anyway, marked "
-    "'Draft translation' on every page.")
+    "--allow-draft", is_flag=True, help="Print unfinished translations and draft handouts "
+    "(status: draft) anyway, marked 'Draft translation' or 'Draft' on every page.")
 expired_option = click.option(
     "--allow-expired", is_flag=True, help="Print handouts past their next_review date "
     "anyway, marked 'Review overdue.'")

@@ -107,7 +107,8 @@ def compose_handout(job: BuildJob, text: LocalizedHandout, lang: Language,
                           format_day(handout.reviewed_on, date_locale)
                           if handout.reviewed_on else None,
                           format_day(handout.next_review, date_locale)),
-        notes=tuple(notes), draft=text.draft or lang.interface.draft,
+        notes=tuple(notes), draft=words.draft_content if handout.status is Status.DRAFT else
+        words.draft_translation if text.draft or lang.interface.draft else None,
         numbering=Numbering(words.page_of, words.number) if position is None else
         Numbering(words.page_of, words.number, position.first, position.total),
         qr_url=_qr_address(brand, handout.id, job.locale))
@@ -124,7 +125,7 @@ def compose_handout(job: BuildJob, text: LocalizedHandout, lang: Language,
         label=f"handout '{handout.id}'" + (f", band '{job.band.id}'" if job.band else "")
         + f", brand '{brand.id}'" + (f", locale '{job.locale}'" if text.catalog else ""))
     return Document(body, page_format, handout.sides, page, metadata, lang.setting, words,
-                    lang.fonts, origin, words.call_now.format(number=b.emergency_number))
+                    lang.fonts, origin, calls(brand, words))
 
 
 @dataclass(frozen=True)
@@ -164,14 +165,24 @@ def compose_cover(cover: Cover, lang: Language, search_path: list[Path]) -> Docu
     body = parse_document(rendered.markup, rendered.template)
     check_template_glyphs(body, lang.fonts, rendered.template)
     page = page_model(brand, words, lang.footer_note(brand), COVER, title=cover.title,
-                      identity=Identity(pack.id), draft=lang.interface.draft)
+                      identity=Identity(pack.id),
+                      draft=words.draft_translation if lang.interface.draft else None)
     metadata = Metadata(title=cover.title, author=brand.brand.name,
                         subject=cover.summary or "", keywords=(pack.id, "pack"),
                         language=lang.locale)
     origin = Origin(source=pack.path, label=f"the cover of pack '{pack.id}'",
                     assets=pack.path.parent)
     return Document(body, COVER, 1, page, metadata, lang.setting, words, lang.fonts, origin,
-                    words.call_now.format(number=brand.brand.emergency_number))
+                    calls(brand, words))
+
+
+def calls(brand: LoadedBrand, words: Words) -> dict[str, str]:
+    """The numbers tone boxes print beside their label, in the document's language."""
+    b = brand.brand
+    found = {"emergency": words.call_now.format(number=b.emergency_number)}
+    if b.out_of_hours:
+        found["out_of_hours"] = words.out_of_hours.format(number=b.out_of_hours)
+    return found
 
 
 def _qr_address(brand: LoadedBrand, handout_id: str, locale: str) -> str | None:

@@ -64,4 +64,4 @@ class Document:
     words: Words
     fonts: FontSet
     origin: Origin
-    emergency_call: str  # "Call 999 now", under the label of an emergency box
+    calls: dict[str, str]  # by a tone's call: "Call 999 now", "Out of hours: 111"

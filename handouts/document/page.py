@@ -89,7 +89,7 @@ class PageModel:
 
 def page_model(brand: LoadedBrand, words: Words, footer_note: str | None,
                page_format: PageFormat, *, title: str, identity: Identity,
-               notes: tuple[str, ...] = (), draft: bool = False,
+               notes: tuple[str, ...] = (), draft: str | None = None,
                numbering: Numbering | None = None, qr_url: str | None = None) -> PageModel:
     """The header and footer of one document: the brand around it, in its language."""
     b = brand.brand
@@ -100,7 +100,7 @@ def page_model(brand: LoadedBrand, words: Words, footer_note: str | None,
         paper=b.paper, theme=Theme(b.colors.primary, b.colors.accent, b.colors.on_primary),
         clinic=b.name, contact=contact, title=title, logo=brand.logo_path,
         footer=_footer_lines(brand, words, footer_note, page_format, identity),
-        notes=" ".join(notes), draft=words.draft_translation if draft else None,
+        notes=" ".join(notes), draft=draft,
         numbering=numbering,
         qr=QrLink(qr_url) if qr_url and page_format.qr_code else None)
 

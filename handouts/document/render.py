@@ -26,7 +26,7 @@ from handouts.errors import HandoutsError, Problem
 from handouts.files import read_text
 from handouts.i18n.words import ENGLISH, Words
 from handouts.limits import MAX_TEMPLATE_LOOPS, MAX_TEMPLATE_OUTPUT
-from handouts.locales import format_day
+from handouts.locales import format_day, format_temperature
 from handouts.names import TEMPLATE_SUFFIX
 from handouts.project.brand import LoadedBrand
 from handouts.project.content import AgeBand, Handout, fill_placeholders
@@ -167,14 +167,16 @@ def make_environment(search_path: list[Path], context: TemplateContext) -> Sandb
         context.translations, newstyle=True)
     markdown = inline_markdown(context.words.quotes)
     values = {name: _literal(value) for name, value in context.brand.placeholders().items()}
+    unit = context.brand.brand.temperature_unit
 
     def inline(text: str) -> Markup:
         """Content text -> safe inline HTML: escaped, with <strong>/<em> and placeholders.
 
         Placeholders are filled first (their values marked literal for Markdown), so the
         quotation marks of ``date_at('6w')`` are never turned into typographic ones."""
-        filled = fill_placeholders(str(text), values,
-                                   lambda age: _literal(context.date_at(age)))
+        filled = fill_placeholders(
+            str(text), values, lambda age: _literal(context.date_at(age)),
+            lambda celsius: format_temperature(celsius, unit, context.words.locale))
         return Markup(markdown.renderInline(filled))
 
     env.filters["inline"] = inline
@@ -191,7 +193,8 @@ def plain_text(text: str, placeholders: dict[str, str], words: Words = ENGLISH) 
     """Content text without Markdown emphasis, for metadata and running headers."""
     values = {name: _literal(value) for name, value in placeholders.items()}
     date_at = date_at_function(None, words, "en")
-    filled = fill_placeholders(text, values, lambda age: _literal(date_at(age)))
+    filled = fill_placeholders(text, values, lambda age: _literal(date_at(age)),
+                               lambda celsius: format_temperature(celsius, "C", words.locale))
     tokens = inline_markdown(words.quotes).parseInline(filled)
     return "".join(child.content for token in tokens for child in token.children or []
                    if child.type == "text")

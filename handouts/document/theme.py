@@ -201,7 +201,7 @@ class Theme:
     """The brand's colours within the fixed palette."""
 
     primary: str
-    accent: str  # rules and list markers: decoration, so no contrast to meet
+    accent: str  # rules and list bullets: graphics, so 3:1 on white
     on_primary: str = WHITE
 
     def colour_pairs(self) -> list[ColourPair]:
@@ -214,6 +214,9 @@ class Theme:
             ColourPair("status notes in the footer", parse_hex(SAMPLE_INK), white,
                        TEXT_CONTRAST),
             ColourPair("headings", primary, white, TEXT_CONTRAST, "primary"),
+            # Bullets and the header's rule carry list structure: graphics, 3:1.
+            ColourPair("list bullets and rules", parse_hex(self.accent), white,
+                       GRAPHIC_CONTRAST, "accent"),
             ColourPair("clinic name on the header band", parse_hex(self.on_primary),
                        primary, TEXT_CONTRAST, "on_primary"),
         ]

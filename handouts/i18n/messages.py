@@ -21,7 +21,13 @@ from typing import Any
 from handouts.i18n.words import DURATIONS, interface_words
 from handouts.names import Kind
 from handouts.project.brand import LoadedBrand
-from handouts.project.content import DATE_AT_RE, PLACEHOLDER_RE, Handout, Section
+from handouts.project.content import (
+    DATE_AT_RE,
+    PLACEHOLDER_RE,
+    TEMPERATURE_RE,
+    Handout,
+    Section,
+)
 from handouts.project.packs import LoadedPack
 from handouts.project.yamlsource import KeyPath
 
@@ -94,7 +100,10 @@ def _section_texts(hid: str, section: Section, loc: KeyPath) -> Iterator[SourceT
 def _notes(text: str) -> tuple[str, ...]:
     notes = []
     for name in dict.fromkeys(_placeholder_names(text)):
-        if DATE_AT_RE.fullmatch(name):
+        if TEMPERATURE_RE.fullmatch(name):
+            notes.append(f"Keep {{{{ {name} }}}} exactly as written: it becomes the "
+                         "temperature in the clinic's unit, e.g. 38 °C or 100.4 °F.")
+        elif DATE_AT_RE.fullmatch(name):
             notes.append(f"Keep {{{{ {name} }}}} exactly as written: it becomes a date "
                          "(e.g. 12.12.2026) or words such as '3 weeks of age'. Word the "
                          "sentence so both read well.")

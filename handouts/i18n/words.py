@@ -31,6 +31,9 @@ class Words:
 
     call_now: str = _word("Call {number} now", "Under the emergency box. {number} is the "
                           "emergency number (e.g. 999): keep it.")
+    out_of_hours: str = _word("Out of hours: {number}", "Beside the label of a 'call "
+                              "today' box: where to call when the clinic is closed. "
+                              "{number} is e.g. '111' or a nurse line: keep it.")
     page_of: str = _word("Page {page} of {pages}", "Footer.")
     version: str = _word("Version {version}", "Footer: version of the handout.")
     review_by: str = _word("Review by {date}", "Footer: when the clinic must check the "
@@ -50,6 +53,9 @@ class Words:
     draft_translation: str = _word(
         "Draft translation", "Large mark on every page of a handout printed with "
         "--allow-draft: some text is untranslated or needs checking.")
+    draft_content: str = _word(
+        "Draft", "Large mark on every page of a handout whose content is a draft (not "
+        "approved), printed with --allow-draft.")
     continued: str = _word("{label} (continued)", "Label of a box that goes on to the "
                            "next page. {label} is the box's label.")
     chosen_for: str = _word("Chosen for this child: {age}.",

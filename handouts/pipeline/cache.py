@@ -111,6 +111,7 @@ class BuildCache:
             self._shared = digest("\n".join([
                 toolchain(), self._file(project.root / CONFIG_NAME),
                 self._files_under(project.template_dirs()),
+                self._file(project.root / config.signs_file),
                 self._files_under([project.root / config.brands_dir,
                                    project.root / config.packs_dir,
                                    project.root / config.glossary_dir]),

@@ -17,6 +17,7 @@ from handouts.document.compose import Language, compose_handout
 from handouts.document.fonts import describe_chars, missing_glyphs
 from handouts.errors import HandoutsError, Problem, ProblemList
 from handouts.i18n.localize import LocalizedHandout
+from handouts.names import Status
 from handouts.pipeline.context import Session
 from handouts.pipeline.policy import Policy
 from handouts.pipeline.target import Target
@@ -52,6 +53,13 @@ class _Maker:
     def make(self, index: int) -> Result:
         job, session = self.jobs[index], self.session
         problems = ProblemList()
+        loaded = job.handout
+        if loaded.handout.status is Status.DRAFT and not session.policy.allow_draft:
+            problems.add(loaded.doc.problem(
+                ("status",), f"handout '{loaded.id}' is a draft: drafts are not printed "
+                "for patients", "when it is reviewed, set 'status: approved' with "
+                "reviewed_by and reviewed_on; to print a proof meanwhile, build with "
+                "--allow-draft (every page then says 'Draft')"))
         # Each part is tried on its own, so one run lists every unfinished catalog.
         text = _attempt(problems, lambda: session.handout(job))
         interface = _attempt(problems, lambda: session.interface(job.locale))
@@ -59,9 +67,9 @@ class _Maker:
         if text is None or interface is None or fonts is None:
             return None, problems.problems
         lang = Language(job.locale, interface, fonts)
-        glyph_problems = list(check_glyphs(job, text, lang))
-        if glyph_problems:
-            return None, glyph_problems
+        problems.extend(check_glyphs(job, text, lang))
+        if problems:
+            return None, problems.problems
         try:
             document = compose_handout(job, text, lang, session.search_path(job.brand))
             return self.target.backend.write(document, self.target.options), []

@@ -50,6 +50,12 @@ class Brand(Model):
                           "interface words), or a text per language ({en: ..., es: ...}), or "
                           "{all: ...} for a text printed as it is in every language.")
     paper: Paper = "A4"
+    temperature_unit: Literal["C", "F", "both"] = Field(
+        "C", description="How temperatures print: C (38 °C), F (100.4 °F) or both "
+                         "(38 °C (100.4 °F)).")
+    out_of_hours: Text | None = Field(
+        None, description="Where to call when the clinic is closed (e.g. 111, a nurse "
+                          "line): printed with every 'call today' box.")
     locale: LocaleCode = Field("en", description="Default locale of this clinic, BCP 47.")
     templates: Text | None = Field(
         None, description="Folder of templates that override the project's, relative to "

@@ -62,6 +62,8 @@ class Config(Model):
     checks: dict[CheckId, CheckLevel] = Field(
         {}, description="Level of a quality check: error, warning or off "
                         "(see 'handouts check --help').")
+    signs_file: Text = Field("data/signs.yaml", description="The triage table: each danger "
+                             "sign and the one answer (tone) every handout gives it.")
     glossary_dir: Text = Field("data/glossary", description="Jargon glossaries, one "
                                "<locale>.yaml each.")
     readability: ReadabilityTargets = ReadabilityTargets()

@@ -38,6 +38,8 @@ PLACEHOLDERS = ("brand.name", "brand.phone", "brand.emergency_number", "brand.we
 PLACEHOLDER_RE = re.compile(r"\{\{\s*([^{}]*?)\s*\}\}")
 # {{ date_at('6w') }}: the date a child reaches an age, or "6 weeks of age" without one.
 DATE_AT_RE = re.compile(r"date_at\(\s*'([^']*)'\s*\)")
+# {{ temperature(38) }}: degrees Celsius, printed in the brand's unit (38 °C, 100.4 °F).
+TEMPERATURE_RE = re.compile(r"temperature\(\s*(\d{1,3}(?:\.\d)?)\s*\)")
 
 
 class Source(Model):
@@ -97,6 +99,10 @@ class Item(Model):
 
     text: Text
     ages: Ages | None = None
+    sign: Slug | None = Field(
+        None, description="The danger sign this item names, from data/signs.yaml (e.g. "
+                          "breathing-pause): the triage check makes every handout give it "
+                          "the same answer.")
     write: list[WriteIn] | None = Field(
         None, description="Checklist items: labelled room to write by hand after the "
                           "item (date, time, initials, note); fields with --fillable.")
@@ -221,8 +227,9 @@ def strings_in(value: Any, loc: KeyPath) -> Iterator[tuple[KeyPath, str]]:
 
 
 def fill_placeholders(text: str, values: dict[str, str],
-                      date_at: Callable[[str], str] | None = None) -> str:
-    """Replace ``{{ brand.phone }}``, ``{{ date_at('6w') }}`` and friends.
+                      date_at: Callable[[str], str] | None = None,
+                      temperature: Callable[[float], str] | None = None) -> str:
+    """Replace ``{{ brand.phone }}``, ``{{ date_at('6w') }}``, ``{{ temperature(38) }}``.
 
     Other braces stay as written: content is data, never a template.
     """
@@ -231,6 +238,9 @@ def fill_placeholders(text: str, values: dict[str, str],
         age = DATE_AT_RE.fullmatch(name)
         if age and date_at is not None:
             return date_at(age.group(1))
+        degrees = TEMPERATURE_RE.fullmatch(name)
+        if degrees and temperature is not None:
+            return temperature(float(degrees.group(1)))
         return values.get(name, match.group(0))
 
     return PLACEHOLDER_RE.sub(replace, text)
@@ -244,5 +254,7 @@ def placeholder_problem(name: str) -> str | None:
             parse_age(age.group(1))
         except ValueError as exc:
             return str(exc)
+        return None
+    if TEMPERATURE_RE.fullmatch(name):
         return None
     return None if name in PLACEHOLDERS else f"unknown placeholder '{{{{ {name} }}}}'"

@@ -30,6 +30,7 @@ from handouts.project.content import (
 from handouts.project.images import image_problem
 from handouts.project.packs import LoadedPack, load_packs
 from handouts.project.reading import Reading
+from handouts.project.signs import NO_SIGNS, Signs, load_signs
 from handouts.project.validation import validate_document
 from handouts.project.yamlsource import KeyPath, YamlDocument, load_yaml
 
@@ -42,6 +43,7 @@ class Project:
     handouts: dict[str, LoadedHandout]
     brands: dict[str, LoadedBrand]
     packs: dict[str, LoadedPack] = field(default_factory=dict)
+    signs: Signs = NO_SIGNS
 
     @property
     def output_dir(self) -> Path:
@@ -94,6 +96,11 @@ def load_project(root: Path) -> Project:
     brands: dict[str, LoadedBrand] = {}
     problems.extend(_folder_problems(config, doc, reading))
     problems.raise_if_any()
+    signs = NO_SIGNS
+    try:
+        signs = load_signs(root / config.signs_file, reading.max_mb)
+    except HandoutsError as exc:
+        problems.extend(exc.problems)
     try:
         handouts = load_handouts(root / config.content_dir, reading)
     except HandoutsError as exc:
@@ -111,9 +118,26 @@ def load_project(root: Path) -> Project:
                                          did_you_mean(item, known) or
                                          f"known: {', '.join(known) or 'none'}"))
     problems.raise_if_any()
+    problems.extend(p for loaded in handouts.values() for p in _unknown_signs(loaded, signs))
+    problems.raise_if_any()
     packs = load_packs(root / config.packs_dir, handouts, reading)
     return Project(root=root, config=config, config_doc=doc, handouts=handouts, brands=brands,
-                   packs=packs)
+                   packs=packs, signs=signs)
+
+
+def _unknown_signs(loaded: LoadedHandout, signs: Signs) -> Iterator[Problem]:
+    """Every ``sign:`` names a sign of the triage table (when the project has one)."""
+    if not signs.table:
+        return
+    for s_index, section in enumerate(loaded.handout.sections):
+        for b_index, block in enumerate(section.body):
+            for i_index, item in enumerate(block.items or []):
+                if item.sign is not None and item.sign not in signs.table:
+                    yield loaded.doc.problem(
+                        ("sections", s_index, "body", b_index, block.kind.value, i_index,
+                         "sign"), f"unknown sign '{item.sign}'",
+                        did_you_mean(item.sign, signs.table) or
+                        f"the signs of {signs.path}: {', '.join(signs.table)}")
 
 
 FOLDERS = ("output", "content_dir", "brands_dir", "packs_dir", "templates_dir",
@@ -199,7 +223,8 @@ def _check_file_rules(handout: Handout, doc: YamlDocument,
             problem = placeholder_problem(match.group(1))
             if problem:
                 yield doc.problem(loc, problem, "placeholders you can use: " + ", ".join(
-                    "{{ %s }}" % p for p in (*PLACEHOLDERS, "date_at('6w')")))
+                    "{{ %s }}" % p for p in (*PLACEHOLDERS, "date_at('6w')",
+                                             "temperature(38)")))
     yield from check_bands(handout, doc)
 
 

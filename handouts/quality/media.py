@@ -101,7 +101,13 @@ def brand_contrast(brand: LoadedBrand) -> Iterator[Finding]:
         if ratio >= pair.minimum:
             continue
         line, hint = None, "the theme's colours are fixed: report this as a bug"
-        if pair.brand_colour:
+        if pair.brand_colour == "accent":
+            line = load_yaml(brand.path).position(("colors", "accent"))[0]
+            fixed = nearest_passing(parse_hex(colours.accent), parse_hex(WHITE),
+                                    pair.minimum)
+            hint = f"try accent: \"{to_hex(fixed)}\" (same hue, " \
+                   f"{contrast_ratio(fixed, parse_hex(WHITE)):.1f}:1 on white)"
+        elif pair.brand_colour:
             line = load_yaml(brand.path).position(("colors", pair.brand_colour))[0]
             # A primary that works on the band and for headings, in the clinic's hue.
             on_primary = parse_hex(colours.on_primary)

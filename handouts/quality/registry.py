@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from handouts.errors import Problem
 from handouts.names import CheckId, Level
 from handouts.project.loader import Project
-from handouts.quality import actionability, governance, language_checks, media
+from handouts.quality import actionability, governance, language_checks, media, triage
 from handouts.quality.context import CheckContext, Finding, Scope
 from handouts.quality.plain_language import ReadingLevel
 from handouts.select.jobs import BuildJob
@@ -56,6 +56,9 @@ CHECKS: tuple[Check, ...] = (
           "a glossary word not explained in brackets at its first use"),
     Check(CheckId.CONTRAST, Level.ERROR, media.contrast,
           "a text or icon colour too faint on its background"),
+    Check(CheckId.TRIAGE_CONSISTENCY, Level.ERROR, triage.triage_consistency,
+          "a danger sign (sign: on an item) in another tone than data/signs.yaml (or than "
+          "its first use) gives it"),
     Check(CheckId.PHONE_NUMBER, Level.WARNING, media.phone_numbers,
           "a brand's phone or emergency number written with letters (0800 KIDS-NOW)"),
 )

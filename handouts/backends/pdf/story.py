@@ -77,7 +77,7 @@ class StoryBuilder(Visitor):
         style = TONE_STYLES[tone]
         label = self.words.tone_label(tone)
         labels = BoxLabels(label, self.words.continued.format(label=label),
-                           self.document.emergency_call if words.calls_emergency else None)
+                           self.document.calls.get(words.call) if words.call else None)
         return [ToneBox(style, labels, self._inside(element, colour(style.ink)), self.styles)]
 
     def _inside(self, element: Element, heading_ink: colors.Color | None) -> list[Flowable]:

@@ -50,12 +50,24 @@ class ToneBox(Flowable):
     def _inner_width(self, aw: float) -> float:
         return aw - self.inner_x - self.measures.pad
 
+    def _call_width(self) -> float:
+        call = self.labels.call
+        return self.styles.direction.width(call, self.styles.fonts.bold, self._call_size) \
+            if call else 0.0
+
+    def _call_beside(self, aw: float) -> bool:
+        """Whether the call ("Call 999 now") fits at the end of the label row; on a narrow
+        card it goes on a row of its own under the label."""
+        room = self._inner_width(aw) - self.measures.icon - 6 - self._call_width() - 8
+        label = self.styles.direction.width(self.labels.label, self.styles.fonts.bold,
+                                            float(self.label_style.fontSize))
+        return bool(self.labels.call) and room >= label
+
     def _label_width(self, aw: float) -> float:
-        """Room for the label beside the icon, and beside "Call 999 now" if there is one."""
+        """Room for the label beside the icon, and beside the call if it is there."""
         width = self._inner_width(aw) - self.measures.icon - 6
-        if self.labels.call:
-            width -= self.styles.direction.width(self.labels.call, self.styles.fonts.bold,
-                                                 self._call_size) + 8
+        if self._call_beside(aw):
+            width -= self._call_width() + 8
         return width
 
     @property
@@ -63,8 +75,10 @@ class ToneBox(Flowable):
         return float(self.label_style.fontSize) * 1.25
 
     def _label_height(self, aw: float) -> float:
-        return max(self.label_para.wrap(self._label_width(aw), 1e6)[1],
-                   self.measures.icon) + 4
+        row = max(self.label_para.wrap(self._label_width(aw), 1e6)[1], self.measures.icon)
+        if self.labels.call and not self._call_beside(aw):
+            row += self._call_size * 1.3
+        return row + 4
 
     def _content_heights(self, aw: float) -> list[tuple[Flowable, float, float]]:
         width = self._inner_width(aw)
@@ -142,13 +156,19 @@ class ToneBox(Flowable):
         _, lh = self.label_para.wrap(label_w, 1e6)
         self.label_para.drawOn(c, self._x(self.inner_x + m.icon + 6, label_w),
                                top - (m.icon + lh) / 2 - 1 if lh <= m.icon else top - lh)
-        if self.labels.call:  # at the end of the label row
+        if self.labels.call:
             size = self._call_size
             c.setFillColor(self.ink)
             direction = self.styles.direction
-            direction.draw(c, m.pad if direction.rtl else w - m.pad,
-                           top - (m.icon + size * 0.7) / 2, self.labels.call,
-                           self.styles.fonts.bold, size, anchor="end")
+            if self._call_beside(w):  # at the end of the label row
+                direction.draw(c, m.pad if direction.rtl else w - m.pad,
+                               top - (m.icon + size * 0.7) / 2, self.labels.call,
+                               self.styles.fonts.bold, size, anchor="end")
+            else:  # under the label, where its text starts
+                start = self.inner_x + m.icon + 6
+                direction.draw(c, w - start if direction.rtl else start,
+                               top - max(lh, m.icon) - size * 1.05, self.labels.call,
+                               self.styles.fonts.bold, size)
         y = top - self._label_height(w)
         inner = self._inner_width(w)
         for flowable, fh, gap in self._content_heights(w):
