@@ -99,6 +99,7 @@ class BlockKind(StrEnum):
     STEPS = "steps"
     CHECKLIST = "checklist"
     IMAGE = "image"
+    USE = "use"  # a shared block by id, replaced by its content when the handout loads
 
     @property
     def facts(self) -> BlockFacts | None:

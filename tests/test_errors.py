@@ -84,7 +84,7 @@ def test_duplicate_key_is_not_silently_dropped(project: ProjectCopy) -> None:
 def test_block_with_two_kinds_explains_the_fix(project: ProjectCopy) -> None:
     project.edit(TREMOR, "      - steps:\n", "      - p: Some text\n        steps:\n")
     out = fails(project)
-    assert "a body block needs exactly one of p, bullets, steps, checklist, image; " \
+    assert "a body block needs exactly one of p, bullets, steps, checklist, image, use; " \
            "found 'p' and 'steps'" in out
 
 

@@ -141,7 +141,7 @@ def test_unreviewed_translation_of_approved_content_is_a_warning(
                  "status: approved\nreviewed_by: Dr Shah\nreviewed_on: 2026-10-01")
     code, out = check(project)
     assert code == 0, out
-    assert "ru/sleep-hygiene.po: translation-unreviewed: the content is approved, but its " \
+    assert "ru/sleep-hygiene.po: translation-unreviewed: the content is approved, but the " \
            "'ru' translation is not reviewed" in out
 
 

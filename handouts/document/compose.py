@@ -99,7 +99,7 @@ def compose_handout(job: BuildJob, text: LocalizedHandout, lang: Language,
     title = plain_text(handout.title, brand.placeholders(), words)
     notes = ([words.review_overdue] if handout.next_review < (today or dt.date.today())
              else []) + ([words.sample] if handout.status is Status.SAMPLE else []) + (
-        [words.translation_unreviewed] if text.catalog and not text.reviewed else [])
+        [words.translation_unreviewed] if text.translated and not text.reviewed else [])
     page_format = FORMATS[handout.kind]
     page = page_model(
         brand, words, lang.footer_note(brand), page_format, title=title,
@@ -121,9 +121,9 @@ def compose_handout(job: BuildJob, text: LocalizedHandout, lang: Language,
                   handout.audience, *([f"age band {job.band.id}"] if job.band else [])),
         language=job.locale)
     origin = Origin(
-        source=text.catalog or job.handout.path, assets=job.handout.folder,
+        source=text.source or job.handout.path, assets=job.handout.folder,
         label=f"handout '{handout.id}'" + (f", band '{job.band.id}'" if job.band else "")
-        + f", brand '{brand.id}'" + (f", locale '{job.locale}'" if text.catalog else ""))
+        + f", brand '{brand.id}'" + (f", locale '{job.locale}'" if text.translated else ""))
     return Document(body, page_format, handout.sides, page, metadata, lang.setting, words,
                     lang.fonts, origin, calls(brand, words))
 

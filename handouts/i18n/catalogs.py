@@ -4,6 +4,8 @@
     data/translations/_interface.pot             template: interface words and templates
     data/translations/ru/newborn-tremor.po       Russian translation of one handout
     data/translations/ru/_interface.po           Russian interface words
+    data/translations/blocks/emergency-signs.pot template of a shared block
+    data/translations/ru/blocks/emergency-signs.po  its Russian translation
 
 polib reads and writes the files: it keeps every header and comment that Poedit, Weblate
 or a translator added (Babel's catalog drops unknown headers such as the reviewer's).
@@ -24,11 +26,20 @@ import polib
 
 from handouts.errors import HandoutsError, Problem
 from handouts.files import read_text
-from handouts.i18n.messages import InterfaceMessage, interface_messages, source_texts
+from handouts.i18n.messages import (
+    InterfaceMessage,
+    SourceText,
+    interface_messages,
+    shared_texts,
+    source_texts,
+)
 from handouts.names import TEMPLATE_SUFFIX
+from handouts.project.blocks import LoadedBlock
 from handouts.project.content import LoadedHandout
+from handouts.project.yamlsource import YamlDocument
 
 INTERFACE = "_interface"
+BLOCKS = "blocks"  # the folder of the shared blocks' catalogs
 REVIEWED_BY = "X-Reviewed-By"
 REVIEWED_ON = "X-Reviewed-On"
 FUZZY_CUTOFF = 0.6  # how alike an old source text must be to offer its translation
@@ -57,18 +68,37 @@ class CatalogFiles:
 
 
 def handout_template(loaded: LoadedHandout, root: Path, project_title: str) -> polib.POFile:
-    """The PO template of one handout: every printed text, with where it is and notes."""
+    """The PO template of one handout: every printed text, with where it is and notes
+    (the texts of the shared blocks it uses are in the blocks' own templates)."""
     pot = _new_file(f"{project_title}: {loaded.id}", f"Source texts of the handout "
                     f"'{loaded.id}' (written in '{loaded.handout.language}').")
-    doc, handout = loaded.doc, loaded.handout
-    where = _relative(loaded.path, root)
-    for text in source_texts(handout):
+    _add_texts(pot, [t for t in source_texts(loaded.handout) if t.shared is None],
+               loaded.doc, root)
+    return pot
+
+
+def block_template(loaded: LoadedBlock, root: Path, project_title: str) -> polib.POFile:
+    """The PO template of one shared block, translated once for every handout using it."""
+    pot = _new_file(f"{project_title}: {block_catalog(loaded.id)}", f"Source texts of the "
+                    f"shared block '{loaded.id}' (written in '{loaded.block.language}').")
+    _add_texts(pot, shared_texts(loaded.block), loaded.doc, root)
+    return pot
+
+
+def block_catalog(block_id: str) -> str:
+    """The catalog name of a shared block: translations/<locale>/blocks/<id>.po."""
+    return f"{BLOCKS}/{block_id}"
+
+
+def _add_texts(pot: polib.POFile, texts: list[SourceText], doc: YamlDocument,
+               root: Path) -> None:
+    where = _relative(doc.path, root)
+    for text in texts:
         line = doc.position(text.path)[0] or doc.position(text.path[:-1])[0]
         _add(pot, polib.POEntry(
             msgctxt=text.context, msgid=text.text, msgstr="",
             comment="\n".join((f"Where: {text.where}.", *text.notes)),
             occurrences=[(where, str(line))] if line else []))
-    return pot
 
 
 def interface_template(template_dirs: list[Path], root: Path, project_title: str,

@@ -24,6 +24,7 @@ from handouts.i18n.catalogs import (
     REVIEWED_BY,
     REVIEWED_ON,
     CatalogFiles,
+    block_catalog,
     header_line,
     is_complete,
     read_catalog,
@@ -66,24 +67,51 @@ class PrintedText:
 class LocalizedHandout:
     handout: Handout  # in the build's language
     locale: str
-    catalog: Path | None  # the PO file, None when printed in the source language
+    catalogs: tuple[Translation, ...] = ()  # the PO files used; none in the source language
     draft: bool = False  # incomplete translation printed with --allow-draft
-    reviewed: bool = True  # False for a translation without reviewer and date
     printed: tuple[PrintedText, ...] = ()
+
+    @property
+    def translated(self) -> bool:
+        return bool(self.catalogs)
+
+    @property
+    def reviewed(self) -> bool:
+        """False while one of its translations has no reviewer and date."""
+        return all(catalog.reviewed for catalog in self.catalogs)
+
+    @property
+    def source(self) -> Path | None:
+        """The handout's own PO file (the shared blocks' come after it)."""
+        return self.catalogs[0].path if self.catalogs else None
+
+    def entry(self, text: SourceText) -> tuple[Translation, polib.POEntry] | None:
+        """The translation of a source text, from its handout's or its block's catalog."""
+        for catalog in self.catalogs:
+            if catalog.shared == text.shared:
+                entry = catalog.entry(text.context, text.text)
+                return (catalog, entry) if entry is not None else None
+        return None
 
 
 def is_source_language(loaded: LoadedHandout, locale: str) -> bool:
-    """The source text serves its own language in every region (en serves en-GB)."""
-    source = loaded.handout.language
+    """Whether the handout is printed in ``locale`` as written."""
+    return serves(loaded.handout.language, locale)
+
+
+def serves(source: str, locale: str) -> bool:
+    """A text serves its own language in every region (en serves en-GB)."""
     return source == locale or ("-" not in source and language(locale) == language(source))
 
 
 class Translation:
-    """One PO file of one handout and locale, looked up by (msgctxt, msgid)."""
+    """One PO file (a handout's, a shared block's) in one locale, looked up by
+    (msgctxt, msgid)."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, locale: str, shared: str | None = None) -> None:
         self.path = path
-        self.po = read_catalog(path, locale=path.parent.name)  # translations/<locale>/
+        self.shared = shared  # the shared block it translates; None for a handout's
+        self.po = read_catalog(path, locale=locale)
         self.entries: dict[tuple[str | None, str], polib.POEntry] = {
             (e.msgctxt, e.msgid): e for e in self.po if not e.obsolete}
 
@@ -124,64 +152,96 @@ def _iso_date(value: str) -> bool:
 
 def localize(loaded: LoadedHandout, locale: str, files: CatalogFiles,
              allow_draft: bool = False) -> LocalizedHandout:
-    """The handout in ``locale``, or HandoutsError saying what is missing and where."""
+    """The handout in ``locale``, or HandoutsError saying what is missing and where.
+
+    Its own texts come from its PO file, those of the shared blocks it uses from theirs.
+    """
     if is_source_language(loaded, locale):
-        return LocalizedHandout(loaded.handout, locale, None,
+        return LocalizedHandout(loaded.handout, locale,
                                 printed=tuple(_source_positions(loaded)))
-    path = files.translation(locale, loaded.id)
-    if not path.is_file():
-        if not allow_draft:
-            raise HandoutsError([Problem(
-                f"handout '{loaded.id}' has no translation into '{locale}' "
-                f"(no file {path.name} in {path.parent})", file=loaded.path,
-                hint=f"run 'handouts translate update --locale {locale}' and translate the new "
-                     "PO file; meanwhile build the languages that are ready with --lang, set "
-                     "'incomplete_translations: skip' in handouts.yaml to build all the rest, "
-                     "or print a marked draft with --allow-draft", untranslated=True)])
-        return LocalizedHandout(loaded.handout, locale, None, draft=True, reviewed=False,
-                                printed=tuple(_source_positions(loaded)))
-    translation = Translation(path)
     problems = ProblemList()
-    review = translation.review_problem()
-    if review is not None:
-        problems.add(review)
-    unfinished: list[Unfinished] = []
+    catalogs = _catalogs(loaded, locale, files, allow_draft, problems)
+    problems.raise_if_any()
+    if not catalogs:
+        return LocalizedHandout(loaded.handout, locale, draft=True,
+                                printed=tuple(_source_positions(loaded)))
+    localized = LocalizedHandout(loaded.handout, locale, tuple(catalogs))
+    unfinished: dict[str | None, list[Unfinished]] = {}
     printed: list[PrintedText] = []
     texts = {}
     for text in source_texts(loaded.handout):
-        state = translation.state(text.context, text.text)
-        entry = translation.entry(text.context, text.text)
+        found = localized.entry(text)
+        catalog, entry = found if found else (None, None)
+        state = catalog.state(text.context, text.text) if catalog else "missing"
         if state != "translated":
-            unfinished.append(Unfinished(text, state, entry.linenum if entry else None))
-        if state == "missing":
+            unfinished.setdefault(text.shared, []).append(
+                Unfinished(text, state, entry.linenum if entry else None))
+        if state == "missing" or catalog is None or entry is None:
             texts[text.path] = text.text
             printed.extend(_source_positions(loaded, [text]))
             continue
-        assert entry is not None
-        problem = _placeholder_problem(text.text, entry.msgstr, path, entry.linenum,
+        problem = _placeholder_problem(text.text, entry.msgstr, catalog.path, entry.linenum,
                                        f"{text.context}: {_short(text.text)}")
         if problem is not None:
             problems.add(problem)
         texts[text.path] = entry.msgstr
-        printed.append(PrintedText(entry.msgstr, path, entry.linenum or None,
+        printed.append(PrintedText(entry.msgstr, catalog.path, entry.linenum or None,
                                    where=f"'{_short(text.text)}'"))
-    if unfinished and not allow_draft:
-        problems.add(_unfinished_problem(loaded, locale, path, unfinished))
+    if not allow_draft:
+        problems.extend(_unfinished_problem(_subject(loaded, shared), locale, path, texts_of)
+                        for shared, texts_of in unfinished.items()
+                        for path in [files.translation(locale, _catalog_name(loaded, shared))])
     problems.raise_if_any()
     handout = translate_handout(loaded.handout, lambda text: texts[text.path])
-    return LocalizedHandout(handout, locale, path, draft=bool(unfinished),
-                            reviewed=translation.reviewed, printed=tuple(printed))
+    return LocalizedHandout(handout, locale, tuple(catalogs), draft=bool(unfinished),
+                            printed=tuple(printed))
+
+
+def _catalogs(loaded: LoadedHandout, locale: str, files: CatalogFiles, allow_draft: bool,
+              problems: ProblemList) -> list[Translation]:
+    """The PO files of the handout and of its shared blocks that there are (a missing one
+    is a problem, unless a draft may be printed)."""
+    found = []
+    for shared, source in [(None, loaded.path), *loaded.shared_blocks.items()]:
+        path = files.translation(locale, _catalog_name(loaded, shared))
+        if path.is_file():
+            try:
+                found.append(Translation(path, locale, shared))
+            except HandoutsError as exc:
+                problems.extend(exc.problems)
+                continue
+            review = found[-1].review_problem()
+            if review is not None:
+                problems.add(review)
+        elif not allow_draft:
+            problems.add(Problem(
+                f"{_subject(loaded, shared)} has no translation into '{locale}' "
+                f"(no file {path.name} in {path.parent})", file=source,
+                hint=f"run 'handouts translate update --locale {locale}' and translate the "
+                     "new PO file; meanwhile build the languages that are ready with --lang, "
+                     "set 'incomplete_translations: skip' in handouts.yaml to build all the "
+                     "rest, or print a marked draft with --allow-draft", untranslated=True))
+    return found
+
+
+def _catalog_name(loaded: LoadedHandout, shared: str | None) -> str:
+    return loaded.id if shared is None else block_catalog(shared)
+
+
+def _subject(loaded: LoadedHandout, shared: str | None) -> str:
+    return f"handout '{loaded.id}'" if shared is None else f"shared block '{shared}'"
 
 
 def _source_positions(loaded: LoadedHandout,
                       texts: list[SourceText] | None = None) -> list[PrintedText]:
-    doc = loaded.doc
     found = []
     for text in texts if texts is not None else source_texts(loaded.handout):
-        path = text.path if doc.position(text.path)[0] else text.path[:-1]
-        line, column = doc.position(path)
-        found.append(PrintedText(text.text, loaded.path, line, column, format_key_path(path),
-                                 text.where, doc, path))
+        doc, at = loaded.source_of(text.path)
+        if not doc.position(at)[0]:
+            at = at[:-1]
+        line, column = doc.position(at)
+        found.append(PrintedText(text.text, doc.path, line, column, format_key_path(at),
+                                 text.where, doc, at))
     return found
 
 
@@ -203,13 +263,13 @@ def _listing(unfinished: list[Unfinished]) -> str:
     return "\n".join(lines)
 
 
-def _unfinished_problem(loaded: LoadedHandout, locale: str, path: Path,
+def _unfinished_problem(subject: str, locale: str, path: Path,
                         unfinished: list[Unfinished]) -> Problem:
     missing = sum(1 for u in unfinished if u.state == "missing")
     fuzzy = len(unfinished) - missing
     counts = ", ".join(filter(None, [f"{missing} missing" if missing else "",
                                      f"{fuzzy} fuzzy (to check)" if fuzzy else ""]))
-    return Problem(f"the '{locale}' translation of handout '{loaded.id}' is not finished "
+    return Problem(f"the '{locale}' translation of {subject} is not finished "
                    f"({counts}):\n" + _listing(unfinished), file=path,
                    hint="translate and un-fuzzy these strings in a PO editor (Poedit, Weblate, "
                         "Crowdin), or build with --allow-draft to print a marked draft",

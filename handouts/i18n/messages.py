@@ -1,6 +1,7 @@
 """What translators translate: the printed texts of a handout, and the interface words.
 
-One function walks a handout's texts (:func:`source_texts`); extraction writes them to
+One function walks a handout's texts (:func:`source_texts`; the parts a shared block
+brought in keep the block's context and are translated in the block's catalog); extraction writes them to
 PO templates and the build replaces them with translations (:func:`translate_handout`),
 so the two can never disagree about what is translatable.
 
@@ -20,11 +21,13 @@ from typing import Any
 
 from handouts.i18n.words import DURATIONS, interface_words
 from handouts.names import Kind
+from handouts.project.blocks import SharedBlock
 from handouts.project.brand import LoadedBrand
 from handouts.project.content import (
     DATE_AT_RE,
     PLACEHOLDER_RE,
     TEMPERATURE_RE,
+    Block,
     Handout,
     Section,
 )
@@ -44,6 +47,7 @@ class SourceText:
     where: str  # for translators: "section 'call-now' (emergency box), bullet 2"
     notes: tuple[str, ...] = ()
     printed: bool = True  # False for texts only screen readers and metadata use
+    shared: str | None = None  # the shared block it comes from (translated in its catalog)
 
 
 def source_texts(handout: Handout) -> list[SourceText]:
@@ -79,22 +83,37 @@ def _section_texts(hid: str, section: Section, loc: KeyPath) -> Iterator[SourceT
                      _notes(section.heading))
     for b_index, block in enumerate(section.body):
         at = loc + ("body", b_index)
-        if block.p is not None:
-            yield SourceText(context, block.p, at + ("p",), f"{name}, paragraph",
-                             _notes(block.p))
-        elif block.image is not None:
-            yield SourceText(context, block.image.alt, at + ("image", "alt"),
-                             f"{name}, description of the image {block.image.src} for "
-                             "people who cannot see it (not printed)", printed=False)
-            if block.image.caption:
-                yield SourceText(context, block.image.caption, at + ("image", "caption"),
-                                 f"{name}, image caption", _notes(block.image.caption))
+        if block.origin is None:
+            yield from _block_texts(context, name, block, at)
         else:
-            facts = block.kind.facts
-            assert facts is not None  # the other kinds are handled above
-            for i_index, item in enumerate(block.items or []):
-                yield SourceText(context, item.text, at + (block.kind.value, i_index, "text"),
-                                 f"{name}, {facts.noun} {i_index + 1}", _notes(item.text))
+            shared = block.origin.block_id
+            yield from (replace(text, shared=shared) for text in _block_texts(
+                shared, f"shared block '{shared}'", block, at))
+
+
+def shared_texts(block: SharedBlock) -> list[SourceText]:
+    """The texts of a shared block, translated once in its own catalog."""
+    return [replace(text, shared=block.id) for index, part in enumerate(block.body)
+            for text in _block_texts(block.id, f"shared block '{block.id}'", part,
+                                     ("body", index))]
+
+
+def _block_texts(context: str, name: str, block: Block, at: KeyPath) -> Iterator[SourceText]:
+    if block.p is not None:
+        yield SourceText(context, block.p, at + ("p",), f"{name}, paragraph", _notes(block.p))
+    elif block.image is not None:
+        yield SourceText(context, block.image.alt, at + ("image", "alt"),
+                         f"{name}, description of the image {block.image.src} for "
+                         "people who cannot see it (not printed)", printed=False)
+        if block.image.caption:
+            yield SourceText(context, block.image.caption, at + ("image", "caption"),
+                             f"{name}, image caption", _notes(block.image.caption))
+    else:
+        facts = block.kind.facts
+        assert facts is not None  # the other kinds are handled above
+        for i_index, item in enumerate(block.items or []):
+            yield SourceText(context, item.text, at + (block.kind.value, i_index, "text"),
+                             f"{name}, {facts.noun} {i_index + 1}", _notes(item.text))
 
 
 def _notes(text: str) -> tuple[str, ...]:
@@ -144,7 +163,13 @@ def translate_handout(handout: Handout, translate: Callable[[SourceText], str]) 
         for key in text.path[:-1]:
             target = target[key]
         target[text.path[-1]] = translate(text)
-    return Handout.model_validate(data)
+    translated = Handout.model_validate(data)
+    # Validation makes new blocks: a shared block's part keeps where it was written.
+    return translated.model_copy(update={"sections": [
+        section.model_copy(update={"body": [
+            part.shared_from(old.origin) if old.origin else part
+            for part, old in zip(section.body, original.body, strict=True)]})
+        for section, original in zip(translated.sections, handout.sections, strict=True)]})
 
 
 @dataclass(frozen=True)

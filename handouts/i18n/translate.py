@@ -17,6 +17,8 @@ from handouts.files import write_atomically
 from handouts.i18n.catalogs import (
     INTERFACE,
     CatalogFiles,
+    block_catalog,
+    block_template,
     catalog_text,
     handout_template,
     interface_template,
@@ -24,9 +26,8 @@ from handouts.i18n.catalogs import (
     new_translation,
     read_catalog,
 )
-from handouts.i18n.localize import Translation, is_source_language
-from handouts.i18n.messages import project_messages, source_texts
-from handouts.locales import language
+from handouts.i18n.localize import Translation, serves
+from handouts.i18n.messages import project_messages
 from handouts.project.loader import Project
 
 
@@ -35,13 +36,16 @@ def catalog_files(project: Project) -> CatalogFiles:
 
 
 def templates(project: Project) -> dict[str, polib.POFile]:
-    """Every PO template of the project, by name (handout id, or ``_interface``)."""
+    """Every PO template of the project, by name (handout id, ``blocks/<id>`` or
+    ``_interface``)."""
     title = project.config.title
     found = {INTERFACE: interface_template(project.template_dirs(), project.root, title,
                                            project_messages(project.brands.values(),
                                                             project.packs.values()))}
     for handout in project.handouts.values():
         found[handout.id] = handout_template(handout, project.root, title)
+    for block in project.blocks.values():
+        found[block_catalog(block.id)] = block_template(block, project.root, title)
     return found
 
 
@@ -117,12 +121,11 @@ def _translation_files(project: Project, locales: tuple[str, ...]
     files = catalog_files(project)
     pots = templates(project)
     found = []
+    written_in = {**{h.id: h.handout.language for h in project.handouts.values()},
+                  **{block_catalog(b.id): b.block.language for b in project.blocks.values()}}
     for locale in translation_locales(project, locales):
         for name, pot in pots.items():
-            handout = project.handouts.get(name)
-            source = (language(locale) == "en" if handout is None  # interface: English
-                      else is_source_language(handout, locale))
-            if not source:
+            if not serves(written_in.get(name, "en"), locale):  # interface: English
                 found.append((locale, name, pot, files.translation(locale, name)))
     if not found:
         asked = ", ".join(locales or tuple(project.config.locales))
@@ -136,7 +139,8 @@ def _translation_files(project: Project, locales: tuple[str, ...]
 
 @dataclass(frozen=True)
 class Status:
-    """How far one handout (or the interface words) is translated into one locale."""
+    """How far one catalog (a handout, a shared block, the interface words) is
+    translated into one locale."""
 
     name: str
     locale: str
@@ -160,19 +164,15 @@ def status(project: Project, locales: tuple[str, ...] = ()) -> list[Status]:
     rows = []
     problems = ProblemList()
     for locale, name, pot, path in _translation_files(project, locales):
-        handout = project.handouts.get(name)
         if not path.is_file():
             rows.append(Status(name, locale, 0, 0, len(pot), False, path))
             continue
         try:
-            translation = Translation(path)
+            translation = Translation(path, locale)
         except HandoutsError as exc:
             problems.extend(exc.problems)
             continue
-        texts = source_texts(handout.handout) if handout is not None else None
-        keys = ([(t.context, t.text) for t in texts] if texts is not None else
-                [(entry.msgctxt, entry.msgid) for entry in pot])
-        states = [translation.state(context, text) for context, text in keys]
+        states = [translation.state(entry.msgctxt, entry.msgid) for entry in pot]
         rows.append(Status(name, locale, states.count("translated"),
                            states.count("fuzzy"), states.count("missing"),
                            translation.reviewed, path))

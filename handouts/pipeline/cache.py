@@ -23,7 +23,7 @@ from importlib import metadata
 from pathlib import Path
 
 from handouts.files import write_atomically
-from handouts.i18n.catalogs import INTERFACE, CatalogFiles
+from handouts.i18n.catalogs import BLOCKS, INTERFACE, CatalogFiles
 from handouts.names import CONFIG_NAME, REVIEW_DUE_SOON_DAYS
 from handouts.pipeline.policy import Policy
 from handouts.project.loader import Project
@@ -106,7 +106,9 @@ class BuildCache:
         if self._shared is None:
             project, config = self.project, self.project.config
             files = CatalogFiles(project.translations_dir)
-            interfaces = sorted(files.folder.glob(f"*/{INTERFACE}.po")) \
+            # Interface words and shared blocks' translations: every handout may use them.
+            interfaces = sorted([*files.folder.glob(f"*/{INTERFACE}.po"),
+                                 *files.folder.glob(f"*/{BLOCKS}/*.po")]) \
                 if files.folder.is_dir() else []
             self._shared = digest("\n".join([
                 toolchain(), self._file(project.root / CONFIG_NAME),
@@ -114,7 +116,8 @@ class BuildCache:
                 self._file(project.root / config.signs_file),
                 self._files_under([project.root / config.brands_dir,
                                    project.root / config.packs_dir,
-                                   project.root / config.glossary_dir]),
+                                   project.root / config.glossary_dir,
+                                   project.root / config.blocks_dir]),
                 *(f"{self._name(p)}\0{self._file(p)}" for p in interfaces)]).encode())
         return self._shared
 

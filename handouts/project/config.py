@@ -59,6 +59,8 @@ class Config(Model):
                             "one PDF for 'handouts pack'); optional.")
     templates_dir: Text = "templates"
     translations_dir: Text = "data/translations"
+    blocks_dir: Text = Field("data/blocks", description="Shared blocks (<id>.yaml): content "
+                             "written once and used by id from any handout; optional.")
     checks: dict[CheckId, CheckLevel] = Field(
         {}, description="Level of a quality check: error, warning or off "
                         "(see 'handouts check --help').")

@@ -19,11 +19,13 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
+    PrivateAttr,
     StringConstraints,
     model_validator,
 )
 
 from handouts.ages import parse_age
+from handouts.errors import Problem
 from handouts.locales import LocaleCode
 from handouts.names import BlockKind, Kind, Status, Tone, WriteIn
 from handouts.project.validation import Model
@@ -112,6 +114,15 @@ ItemOrText = Annotated[Item, BeforeValidator(_text_to_item, json_schema_input_ty
 Items = Annotated[list[ItemOrText], Field(min_length=1)]
 
 
+@dataclass(frozen=True)
+class Origin:
+    """Where a block a handout uses from ``data/blocks/`` was written."""
+
+    block_id: str
+    doc: YamlDocument
+    path: KeyPath  # of the block in that file
+
+
 class Block(Model):
     """One body block. Exactly one of the keys is given, e.g. ``- p: Some text``."""
 
@@ -120,7 +131,11 @@ class Block(Model):
     steps: Items | None = Field(None, description="Numbered steps.")
     checklist: Items | None = Field(None, description="Items printed with empty tick boxes.")
     image: Image | None = None
+    use: Slug | None = Field(
+        None, description="The id of a shared block (data/blocks/<id>.yaml): its content "
+                          "goes here, written and translated once for every handout.")
     ages: Ages | None = None
+    _origin: Origin | None = PrivateAttr(None)
 
     @model_validator(mode="after")
     def _exactly_one(self) -> Block:
@@ -145,6 +160,16 @@ class Block(Model):
     def items(self) -> list[Item] | None:
         """The items of a list block; None for a paragraph or an image."""
         return getattr(self, self.kind) if self.kind.is_list else None
+
+    @property
+    def origin(self) -> Origin | None:
+        """The shared block this came from; None for a handout's own block."""
+        return self._origin
+
+    def shared_from(self, origin: Origin) -> Block:
+        copy = self.model_copy()
+        copy._origin = origin
+        return copy
 
 
 class Section(Model):
@@ -214,6 +239,27 @@ class LoadedHandout:
     def folder(self) -> Path:
         return self.path.parent
 
+    @property
+    def shared_blocks(self) -> dict[str, Path]:
+        """The shared blocks this handout uses, and their files."""
+        return {block.origin.block_id: block.origin.doc.path
+                for section in self.handout.sections for block in section.body
+                if block.origin is not None}
+
+    def source_of(self, loc: KeyPath) -> tuple[YamlDocument, KeyPath]:
+        """The file and key path where the part at ``loc`` was written: a shared block's
+        own file for the content it brought in."""
+        if len(loc) >= 4 and loc[0] == "sections" and loc[2] == "body":
+            block = self.handout.sections[int(loc[1])].body[int(loc[3])]
+            if block.origin is not None:
+                return block.origin.doc, block.origin.path + loc[4:]
+        return self.doc, loc
+
+    def position(self, loc: KeyPath) -> tuple[Path, int | None]:
+        """The file and line of the part at ``loc`` (or of its nearest written parent)."""
+        doc, at = self.source_of(loc)
+        return doc.path, doc.position(at)[0]
+
 
 def strings_in(value: Any, loc: KeyPath) -> Iterator[tuple[KeyPath, str]]:
     if isinstance(value, str):
@@ -258,3 +304,14 @@ def placeholder_problem(name: str) -> str | None:
     if TEMPERATURE_RE.fullmatch(name):
         return None
     return None if name in PLACEHOLDERS else f"unknown placeholder '{{{{ {name} }}}}'"
+
+
+def placeholder_problems(doc: YamlDocument) -> Iterator[Problem]:
+    """Every ``{{ ... }}`` in a content file is one content may use."""
+    for loc, text in strings_in(doc.data, ()):
+        for match in PLACEHOLDER_RE.finditer(text):
+            problem = placeholder_problem(match.group(1))
+            if problem:
+                yield doc.problem(loc, problem, "placeholders you can use: " + ", ".join(
+                    "{{ %s }}" % p for p in (*PLACEHOLDERS, "date_at('6w')",
+                                             "temperature(38)")))

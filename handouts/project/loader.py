@@ -7,7 +7,7 @@ YAML documents, for positions in its own error messages).
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -16,16 +16,15 @@ from pydantic import TypeAdapter, ValidationError
 from handouts.errors import HandoutsError, Problem, ProblemList, did_you_mean
 from handouts.names import BlockKind
 from handouts.project.bands import check_band_order, check_bands
+from handouts.project.blocks import LoadedBlock, expand, load_blocks
 from handouts.project.brand import LoadedBrand, load_brands
 from handouts.project.config import CONFIG_NAME, Config
 from handouts.project.content import (
-    PLACEHOLDER_RE,
-    PLACEHOLDERS,
     AgeBand,
+    Block,
     Handout,
     LoadedHandout,
-    placeholder_problem,
-    strings_in,
+    placeholder_problems,
 )
 from handouts.project.images import image_problem
 from handouts.project.packs import LoadedPack, load_packs
@@ -44,6 +43,7 @@ class Project:
     brands: dict[str, LoadedBrand]
     packs: dict[str, LoadedPack] = field(default_factory=dict)
     signs: Signs = NO_SIGNS
+    blocks: dict[str, LoadedBlock] = field(default_factory=dict)
 
     @property
     def output_dir(self) -> Path:
@@ -101,8 +101,13 @@ def load_project(root: Path) -> Project:
         signs = load_signs(root / config.signs_file, reading.max_mb)
     except HandoutsError as exc:
         problems.extend(exc.problems)
+    blocks: dict[str, LoadedBlock] = {}
     try:
-        handouts = load_handouts(root / config.content_dir, reading)
+        blocks = load_blocks(root / config.blocks_dir, reading)
+    except HandoutsError as exc:
+        problems.extend(exc.problems)
+    try:
+        handouts = load_handouts(root / config.content_dir, reading, blocks)
     except HandoutsError as exc:
         problems.extend(exc.problems)
     try:
@@ -118,30 +123,36 @@ def load_project(root: Path) -> Project:
                                          did_you_mean(item, known) or
                                          f"known: {', '.join(known) or 'none'}"))
     problems.raise_if_any()
-    problems.extend(p for loaded in handouts.values() for p in _unknown_signs(loaded, signs))
+    for loaded in handouts.values():
+        problems.extend(_unknown_signs(loaded.doc, signs, (
+            (("sections", s_index, "body", b_index), block)
+            for s_index, section in enumerate(loaded.handout.sections)
+            for b_index, block in enumerate(section.body) if block.origin is None)))
+    for shared in blocks.values():
+        problems.extend(_unknown_signs(shared.doc, signs, (
+            (("body", b_index), block) for b_index, block in enumerate(shared.block.body))))
     problems.raise_if_any()
     packs = load_packs(root / config.packs_dir, handouts, reading)
     return Project(root=root, config=config, config_doc=doc, handouts=handouts, brands=brands,
-                   packs=packs, signs=signs)
+                   packs=packs, signs=signs, blocks=blocks)
 
 
-def _unknown_signs(loaded: LoadedHandout, signs: Signs) -> Iterator[Problem]:
+def _unknown_signs(doc: YamlDocument, signs: Signs,
+                   blocks: Iterable[tuple[KeyPath, Block]]) -> Iterator[Problem]:
     """Every ``sign:`` names a sign of the triage table (when the project has one)."""
     if not signs.table:
         return
-    for s_index, section in enumerate(loaded.handout.sections):
-        for b_index, block in enumerate(section.body):
-            for i_index, item in enumerate(block.items or []):
-                if item.sign is not None and item.sign not in signs.table:
-                    yield loaded.doc.problem(
-                        ("sections", s_index, "body", b_index, block.kind.value, i_index,
-                         "sign"), f"unknown sign '{item.sign}'",
-                        did_you_mean(item.sign, signs.table) or
-                        f"the signs of {signs.path}: {', '.join(signs.table)}")
+    for at, block in blocks:
+        for i_index, item in enumerate(block.items or []):
+            if item.sign is not None and item.sign not in signs.table:
+                yield doc.problem(at + (block.kind.value, i_index, "sign"),
+                                  f"unknown sign '{item.sign}'",
+                                  did_you_mean(item.sign, signs.table) or
+                                  f"the signs of {signs.path}: {', '.join(signs.table)}")
 
 
 FOLDERS = ("output", "content_dir", "brands_dir", "packs_dir", "templates_dir",
-           "translations_dir", "glossary_dir")
+           "translations_dir", "glossary_dir", "blocks_dir")
 NEEDED = ("content_dir", "brands_dir")  # the others may be missing (no packs yet...)
 
 
@@ -159,7 +170,9 @@ def _folder_problems(config: Config, doc: YamlDocument, reading: Reading) -> Ite
             yield doc.problem((key,), f"folder not found: {folder}")
 
 
-def load_handout(path: Path, reading: Reading) -> LoadedHandout:
+def load_handout(path: Path, reading: Reading,
+                 blocks: dict[str, LoadedBlock] | None = None) -> LoadedHandout:
+    """One handout, its shared blocks expanded (checked as written, before that)."""
     doc = load_yaml(path, reading.max_mb)
     try:
         handout = validate_document(Handout, doc)
@@ -167,17 +180,20 @@ def load_handout(path: Path, reading: Reading) -> LoadedHandout:
         raise HandoutsError([*exc.problems, *_band_order_problems(doc)]) from None
     problems = ProblemList()
     problems.extend(_check_file_rules(handout, doc, reading))
+    handout, unknown = expand(handout, doc, blocks or {})
+    problems.extend(unknown)
     problems.raise_if_any()
     return LoadedHandout(handout=handout, doc=doc)
 
 
-def load_handouts(folder: Path, reading: Reading) -> dict[str, LoadedHandout]:
+def load_handouts(folder: Path, reading: Reading,
+                  blocks: dict[str, LoadedBlock] | None = None) -> dict[str, LoadedHandout]:
     """Load every ``*.yaml`` in ``folder``; all problems of all files are reported together."""
     problems = ProblemList()
     loaded: dict[str, LoadedHandout] = {}
     for path in sorted(folder.glob("*.yaml")):
         try:
-            item = load_handout(path, reading)
+            item = load_handout(path, reading, blocks)
         except HandoutsError as exc:
             problems.extend(exc.problems)
             continue
@@ -218,13 +234,7 @@ def _check_file_rules(handout: Handout, doc: YamlDocument,
                 loc: KeyPath = ("sections", index, "body", block_index,
                                 BlockKind.IMAGE.value, "src")
                 yield from _check_image(doc, loc, block.image.src, reading)
-    for loc, text in strings_in(doc.data, ()):
-        for match in PLACEHOLDER_RE.finditer(text):
-            problem = placeholder_problem(match.group(1))
-            if problem:
-                yield doc.problem(loc, problem, "placeholders you can use: " + ", ".join(
-                    "{{ %s }}" % p for p in (*PLACEHOLDERS, "date_at('6w')",
-                                             "temperature(38)")))
+    yield from placeholder_problems(doc)
     yield from check_bands(handout, doc)
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from handouts.i18n.catalogs import block_catalog
 from handouts.i18n.localize import Translation, is_source_language
 from handouts.i18n.translate import catalog_files
 from handouts.names import REVIEW_DUE_SOON_DAYS, CheckId, Status
@@ -40,12 +41,15 @@ def translation_unreviewed(context: CheckContext) -> Iterator[Finding]:
         if loaded.handout.status is not Status.APPROVED:
             continue
         for locale in context.project.config.locales:
-            path = files.translation(locale, loaded.id)
-            if is_source_language(loaded, locale) or not path.is_file():
+            if is_source_language(loaded, locale):
                 continue
-            if not Translation(path).reviewed:
-                yield Finding(
-                    CheckId.TRANSLATION_UNREVIEWED,
-                    f"the content is approved, but its '{locale}' translation is not "
-                    "reviewed", subject(loaded), path, None,
-                    "a reviewer fills in X-Reviewed-By and X-Reviewed-On in the PO header")
+            catalogs = [(loaded.id, ""), *((block_catalog(block), f" of the shared block "
+                                            f"'{block}'") for block in loaded.shared_blocks)]
+            for name, what in catalogs:
+                path = files.translation(locale, name)
+                if path.is_file() and not Translation(path, locale).reviewed:
+                    yield Finding(
+                        CheckId.TRANSLATION_UNREVIEWED, f"the content is approved, but the "
+                        f"'{locale}' translation{what} is not reviewed", subject(loaded), path,
+                        None, "a reviewer fills in X-Reviewed-By and X-Reviewed-On in the PO "
+                              "header")

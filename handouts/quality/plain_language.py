@@ -18,7 +18,7 @@ from pydantic import Field
 from handouts.document.render import plain_text
 from handouts.errors import HandoutsError
 from handouts.i18n.catalogs import CatalogFiles
-from handouts.i18n.localize import LocalizedHandout, Translation, localize
+from handouts.i18n.localize import LocalizedHandout, localize
 from handouts.i18n.messages import source_texts
 from handouts.locales import fallbacks
 from handouts.project.bands import for_band
@@ -130,16 +130,14 @@ def sheets(project: Project, files: CatalogFiles,
                 localized = localize(loaded, locale, files)
             except HandoutsError:
                 continue
-            translation = Translation(localized.catalog) if localized.catalog else None
             bands: list[AgeBand | None] = [*loaded.handout.age_bands] or [None]
             for band in bands:
-                yield Sheet(loaded, band, locale,
-                            tuple(_pieces(loaded, localized, band, translation)),
-                            localized.catalog or loaded.path)
+                yield Sheet(loaded, band, locale, tuple(_pieces(loaded, localized, band)),
+                            localized.source or loaded.path)
 
 
-def _pieces(loaded: LoadedHandout, localized: LocalizedHandout, band: AgeBand | None,
-            translation: Translation | None) -> Iterator[Piece]:
+def _pieces(loaded: LoadedHandout, localized: LocalizedHandout,
+            band: AgeBand | None) -> Iterator[Piece]:
     source = for_band(loaded.handout, band) if band else loaded.handout
     shown = for_band(localized.handout, band) if band else localized.handout
     paths = {(t.context, t.text): t.path for t in source_texts(loaded.handout)}
@@ -151,13 +149,12 @@ def _pieces(loaded: LoadedHandout, localized: LocalizedHandout, band: AgeBand | 
             else str(text.path[0])
         prose = text.path[0] != "title" and text.path[-1] != "heading"
         plain = plain_text(PLACEHOLDER_RE.sub("", text.text), {})
-        entry = translation.entry(original.context, original.text) if translation else None
-        if translation is not None and entry is not None and entry.msgstr:
-            yield Piece(section, plain, prose, translation.path, entry.linenum or None)
+        found = localized.entry(original)
+        if found is not None and found[1].msgstr:
+            yield Piece(section, plain, prose, found[0].path, found[1].linenum or None)
         else:
-            path = paths[(original.context, original.text)]
-            yield Piece(section, plain, prose, loaded.path, loaded.doc.position(path)[0],
-                        loaded.doc, path)
+            doc, path = loaded.source_of(paths[(original.context, original.text)])
+            yield Piece(section, plain, prose, doc.path, doc.position(path)[0], doc, path)
 
 
 # ---------------------------------------------------------------- reading level

@@ -21,11 +21,12 @@ class Use:
     sign: str
     tone: Tone
     loaded: LoadedHandout
+    file: Path  # the handout's, or the shared block's it was written in
     line: int | None
 
     @property
     def place(self) -> str:
-        return f"{self.loaded.path.name}:{self.line}" if self.line else self.loaded.path.name
+        return f"{self.file.name}:{self.line}" if self.line else self.file.name
 
 
 def uses(handouts: list[LoadedHandout]) -> Iterator[Use]:
@@ -35,9 +36,9 @@ def uses(handouts: list[LoadedHandout]) -> Iterator[Use]:
             for b_index, block in enumerate(section.body):
                 for i_index, item in enumerate(block.items or []):
                     if item.sign is not None:
-                        line = loaded.doc.position(("sections", s_index, "body", b_index,
-                                                    block.kind.value, i_index, "sign"))[0]
-                        yield Use(item.sign, section.tone, loaded, line)
+                        yield Use(item.sign, section.tone, loaded, *loaded.position((
+                            "sections", s_index, "body", b_index, block.kind.value, i_index,
+                            "sign")))
 
 
 def triage_consistency(context: CheckContext) -> Iterator[Finding]:
@@ -65,7 +66,7 @@ def _finding(use: Use, tone: Tone, place: str, where: str) -> Finding:
         CheckId.TRIAGE_CONSISTENCY,
         f"the sign '{use.sign}' is in a '{use.tone}' section here, but in '{tone}' in "
         f"{where} ({place}): every handout must give a danger sign the same answer",
-        subject(use.loaded), use.loaded.path, use.line,
+        subject(use.loaded), use.file, use.line,
         f"move the item to a '{tone}' section, or change the answer everywhere (the "
         "triage table in data/signs.yaml and every handout that names the sign)")
 
