@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import polib
-
 from conftest import ProjectCopy
 from test_build import normalized, text_of
 from test_errors import fails, line_of
+from test_translation import msgfmt_check
 
 TREMOR = "data/handouts/newborn-tremor.yaml"
 GOING_HOME = "data/handouts/going-home.yaml"
@@ -100,6 +100,7 @@ def test_a_block_is_translated_once_in_its_own_catalog(project: ProjectCopy) -> 
                         "тестовая температура {{ temperature(38) }} или выше"}.get(
             entry.msgid, "тестовый вялый ребёнок")
     po.save()
+    assert msgfmt_check(po_path).returncode == 0
     result = project.run("build", "going-home", "newborn-tremor", "--lang", "ru")
     assert result.exit_code == 0, result.output
     for handout, band in (("going-home", None), ("newborn-tremor", "under-1-month")):

@@ -370,7 +370,7 @@ def msgfmt_check(path: Path) -> subprocess.CompletedProcess[str]:
 
 
 def test_every_shipped_po_file_passes_msgfmt_check() -> None:
-    files = sorted((REPO / "data" / "translations").glob("*/*.po"))
+    files = sorted((REPO / "data" / "translations").glob("*/**/*.po"))
     assert len(files) >= 21
     for path in files:
         result = msgfmt_check(path)

@@ -21,6 +21,8 @@ SCHEMAS = {"handout": ("handouts.project.content", "Handout"),
            "brand": ("handouts.project.brand", "Brand"),
            "config": ("handouts.project.config", "Config"),
            "pack": ("handouts.project.packs", "Pack"),
+           "block": ("handouts.project.blocks", "SharedBlock"),
+           "signs": ("handouts.project.signs", "SignsFile"),
            "glossary": ("handouts.quality.plain_language", "Glossary")}
 
 
@@ -71,7 +73,8 @@ def _locale_summary(rows: list[Status]) -> str:
 @click.command()
 @click.argument("what", type=click.Choice(sorted(SCHEMAS)), default="handout")
 def schema(what: str) -> None:
-    """Print the JSON Schema of a file format (handout, brand, pack, glossary or config).
+    """Print the JSON Schema of a file format (handout, brand, pack, block, signs, glossary
+    or config).
 
     Point your editor at it for autocompletion and checks, e.g. with the VS Code YAML
     extension: save it in the project folder and add
