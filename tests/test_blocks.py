@@ -132,5 +132,5 @@ def test_a_sign_in_a_block_answered_two_ways_points_at_the_block(
     result = project.run("check")
     assert result.exit_code == 1
     assert "data/blocks/test-fever.yaml:8: triage-consistency: the sign 'test-floppy' is " \
-           "in a 'urgent' section here, but in 'emergency' in the triage table" \
+           "in an 'urgent' section here, but in 'emergency' in the triage table" \
         in normalized(result.output)

@@ -8,7 +8,7 @@ import re
 
 from conftest import ProjectCopy
 from test_build import normalized, text_of
-from test_errors import fails
+from test_errors import fails, line_of
 
 TREMOR = "data/handouts/newborn-tremor.yaml"
 SLEEP = "data/handouts/sleep-hygiene.yaml"
@@ -35,10 +35,12 @@ def test_a_sign_in_two_tones_is_an_error_that_names_both_places(
              "test-breathing-pause")
     result = project.run("check")
     assert result.exit_code == 1
-    assert "triage-consistency: the sign 'test-breathing-pause' is in a 'urgent' section " \
-           "here, but in 'emergency' in handout 'newborn-tremor' (newborn-tremor.yaml:" in \
-        normalized(result.output) or "'test-breathing-pause'" in result.output
-    assert "sleep-hygiene.yaml:" in result.output and "newborn-tremor.yaml:" in result.output
+    here = line_of(project, SLEEP, "sign: test-breathing-pause")
+    first = line_of(project, TREMOR, "sign: test-breathing-pause")
+    assert f"sleep-hygiene.yaml:{here}: triage-consistency: the sign 'test-breathing-pause' " \
+           "is in a 'watch' section here, but in 'emergency' in handout 'newborn-tremor' " \
+           f"(newborn-tremor.yaml:{first})" in normalized(result.output)
+    assert "move the item to an 'emergency' section" in result.output
     out = fails(project, "build", "sleep-hygiene")
     assert "triage-consistency" in out
 

@@ -64,11 +64,15 @@ def triage_consistency(context: CheckContext) -> Iterator[Finding]:
 def _finding(use: Use, tone: Tone, place: str, where: str) -> Finding:
     return Finding(
         CheckId.TRIAGE_CONSISTENCY,
-        f"the sign '{use.sign}' is in a '{use.tone}' section here, but in '{tone}' in "
+        f"the sign '{use.sign}' is in {_a(use.tone)} section here, but in '{tone}' in "
         f"{where} ({place}): every handout must give a danger sign the same answer",
         subject(use.loaded), use.file, use.line,
-        f"move the item to a '{tone}' section, or change the answer everywhere (the "
+        f"move the item to {_a(tone)} section, or change the answer everywhere (the "
         "triage table in data/signs.yaml and every handout that names the sign)")
+
+
+def _a(tone: Tone) -> str:
+    return f"{'an' if tone.value[0] in 'aeiou' else 'a'} '{tone}'"
 
 
 def _relative(path: Path | None, context: CheckContext) -> str:
