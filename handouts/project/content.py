@@ -70,7 +70,8 @@ AgeText = Annotated[str, BeforeValidator(lambda v: str(v) if isinstance(v, int) 
 
 
 class AgeRange(Model):
-    """``ages: {from: 3m, to: 12m}``: its ends must be band boundaries."""
+    """``ages: {from: 3m, to: 12m}``: in a handout its ends are band boundaries; in a
+    shared block any range (it covers the bands of each handout that it overlaps)."""
 
     model_config = ConfigDict(populate_by_name=True)
     start: AgeText = Field(alias="from")
