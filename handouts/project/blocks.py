@@ -14,11 +14,12 @@ narrows it further, as on any block.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated
 
-from pydantic import Field, model_validator
+from pydantic import Field
 
 from handouts.ages import parse_age
 from handouts.errors import HandoutsError, Problem, ProblemList, did_you_mean
@@ -36,7 +37,7 @@ from handouts.project.content import (
 )
 from handouts.project.reading import Reading
 from handouts.project.validation import Model, validate_document
-from handouts.project.yamlsource import YamlDocument, load_yaml
+from handouts.project.yamlsource import KeyPath, YamlDocument, load_yaml
 
 
 class SharedBlock(Model):
@@ -45,22 +46,6 @@ class SharedBlock(Model):
     id: Slug = Field(description="Lowercase-with-hyphens; equals the file name.")
     language: LocaleCode = Field("en", description="BCP 47 code of the source language.")
     body: Annotated[list[Block], Field(min_length=1)]
-
-    @model_validator(mode="after")
-    def _plain(self) -> SharedBlock:
-        for block in self.body:
-            if block.kind is BlockKind.USE:
-                raise ValueError("a shared block cannot use another one|write its content "
-                                 "here, or use both blocks in the handout")
-            if block.kind is BlockKind.IMAGE:
-                raise ValueError("a shared block holds text (p, bullets, steps, checklist)"
-                                 "|put the image in each handout, next to the 'use' line")
-            for ages in (block.ages, *(item.ages for item in block.items or [])):
-                if ages is not None and not isinstance(ages, AgeRange):
-                    raise ValueError("a shared block's ages are a range, not band ids (each "
-                                     "handout has its own bands)|write e.g. 'ages: {from: "
-                                     "0d, to: 3m}'")
-        return self
 
 
 @dataclass(frozen=True)
@@ -88,18 +73,33 @@ def load_blocks(folder: Path, reading: Reading) -> dict[str, LoadedBlock]:
         except HandoutsError as exc:
             problems.extend(exc.problems)
             continue
-        placeholders = list(placeholder_problems(doc))
-        if placeholders:
-            problems.extend(placeholders)
-            continue
-        if block.id != path.stem:
-            problems.add(doc.problem(("id",), f"the id '{block.id}' differs from the file "
-                                     f"name '{path.name}'", f"rename the file to "
-                                     f"{block.id}.yaml, or change the id"))
-            continue
-        blocks[block.id] = LoadedBlock(block, doc)
+        found = [*_block_rules(block, doc), *placeholder_problems(doc),
+                 *filter(None, [doc.id_problem(block.id)])]
+        problems.extend(found)
+        if not found:
+            blocks[block.id] = LoadedBlock(block, doc)
     problems.raise_if_any()
     return blocks
+
+
+def _block_rules(shared: SharedBlock, doc: YamlDocument) -> Iterator[Problem]:
+    """What a handout's body may hold but a shared block may not, at its line."""
+    for index, block in enumerate(shared.body):
+        at: KeyPath = ("body", index)
+        if block.kind is BlockKind.USE:
+            yield doc.problem(at + ("use",), "a shared block cannot use another one",
+                              "write its content here, or use both blocks in the handout")
+        elif block.kind is BlockKind.IMAGE:
+            yield doc.problem(at + ("image",), "a shared block holds text (p, bullets, "
+                              "steps, checklist)", "put the image in each handout, next to "
+                              "the 'use' line")
+        places = [(at, block.ages), *((at + (block.kind.value, i), item.ages)
+                                      for i, item in enumerate(block.items or []))]
+        for place, ages in places:
+            if ages is not None and not isinstance(ages, AgeRange):
+                yield doc.problem(place + ("ages",), "a shared block's ages are a range, "
+                                  "not band ids (each handout has its own bands)",
+                                  "write e.g. 'ages: {from: 0d, to: 3m}'")
 
 
 def expand(handout: Handout, doc: YamlDocument, blocks: dict[str, LoadedBlock]

@@ -218,10 +218,7 @@ def _band_order_problems(doc: YamlDocument) -> list[Problem]:
 def _check_file_rules(handout: Handout, doc: YamlDocument,
                       reading: Reading) -> Iterator[Problem]:
     """Rules that need the file itself: names, placeholders, images, unique ids."""
-    if handout.id != doc.path.stem:
-        yield doc.problem(("id",), f"the id '{handout.id}' differs from the file name "
-                          f"'{doc.path.name}'", f"rename the file to {handout.id}.yaml, "
-                          "or change the id")
+    yield from filter(None, [doc.id_problem(handout.id)])
     seen: dict[str, int] = {}
     for index, section in enumerate(handout.sections):
         if section.id in seen:

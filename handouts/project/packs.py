@@ -86,10 +86,7 @@ def load_packs(folder: Path, handouts: dict[str, LoadedHandout],
 
 def _check_references(pack: Pack, doc: YamlDocument,
                       handouts: dict[str, LoadedHandout]) -> Iterator[Problem]:
-    if pack.id != doc.path.stem:
-        yield doc.problem(("id",), f"the id '{pack.id}' differs from the file name "
-                          f"'{doc.path.name}'", f"rename the file to {pack.id}.yaml, or "
-                          "change the id")
+    yield from filter(None, [doc.id_problem(pack.id)])
     for index, part in enumerate(pack.handouts):
         loaded = handouts.get(part.handout)
         if loaded is None:

@@ -63,6 +63,14 @@ class YamlDocument:
         return Problem(message, file=self.path, line=line, column=column,
                        key=format_key_path(loc) or None, hint=hint)
 
+    def id_problem(self, file_id: str) -> Problem | None:
+        """A file whose ``id`` is not its name (ids are how other files find it)."""
+        if file_id == self.path.stem:
+            return None
+        return self.problem(("id",), f"the id '{file_id}' differs from the file name "
+                            f"'{self.path.name}'", f"rename the file to {file_id}.yaml, or "
+                            "change the id")
+
 
 def format_key_path(loc: KeyPath) -> str:
     text = ""
