@@ -153,6 +153,7 @@ class Imposition(StrEnum):
     """How a card prints: on its own pages at card size, or copies on full sheets to cut."""
 
     NONE = "none"
+    ONE_UP = "1up"  # one card on a sheet, with cut marks: a pack's cards by default
     TWO_UP = "2up"
     FOUR_UP = "4up"
 
@@ -187,3 +188,4 @@ class CheckId(StrEnum):
     CONTRAST = "contrast"
     PHONE_NUMBER = "phone-number"
     TRIAGE_CONSISTENCY = "triage-consistency"
+    PAGE_FILL = "page-fill"

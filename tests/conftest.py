@@ -13,7 +13,7 @@ from handouts.cli import main
 
 REPO = Path(__file__).resolve().parent.parent
 # The band each example handout's tests look at unless they name another.
-EXAMPLE_BANDS = {"newborn-tremor": "under-1-month", "infant-massage": "3-weeks-to-3-months",
+EXAMPLE_BANDS = {"newborn-tremor": "under-1-month", "infant-massage": "6-weeks-to-3-months",
                  "sleep-hygiene": "baby"}
 
 

@@ -204,6 +204,7 @@ def test_a_quality_error_and_a_missing_translation_come_together(
 @pytest.mark.parametrize("schema,files", [
     ("handout", "data/handouts/*.yaml"), ("brand", "data/brands/*.yaml"),
     ("pack", "data/packs/*.yaml"), ("glossary", "data/glossary/*.yaml"),
+    ("block", "data/blocks/*.yaml"), ("signs", "data/signs.yaml"),
     ("config", "handouts.yaml")])
 def test_every_data_file_validates_with_its_schema_in_check_jsonschema(
         tmp_path, schema: str, files: str) -> None:

@@ -37,8 +37,8 @@ def impose(project: ProjectCopy, brand: str, layout: str) -> tuple:
                          "--imposition", layout)
     assert result.exit_code == 0, result.output
     folder = project.path(f"output/{brand}/en")
-    return (folder / "infant-massage--3-weeks-to-3-months.pdf",
-            folder / f"infant-massage--3-weeks-to-3-months--{layout}.pdf")
+    return (folder / "infant-massage--6-weeks-to-3-months.pdf",
+            folder / f"infant-massage--6-weeks-to-3-months--{layout}.pdf")
 
 
 @pytest.mark.parametrize(("brand", "layout", "copies", "paper"), [
@@ -83,12 +83,26 @@ def test_cut_marks_are_printed_on_the_cut_lines(project: ProjectCopy) -> None:
 
     # The cut between the two columns (x = 105 mm) marked at the top and bottom edges,
     # the cut between the rows (y = 148.5 mm) at the left and right edges.
-    assert dark(105, 5) and dark(105, 292)
+    assert dark(105, 6) and dark(105, 291)
     sideways = sheet.transpose(Image.Transpose.TRANSPOSE)
-    y, x = round(148.5 * MM * SCALE), round(5 * MM * SCALE)
+    y, x = round(148.5 * MM * SCALE), round(6 * MM * SCALE)
     assert min(sideways.getpixel((y + d, x)) for d in (-1, 0, 1)) < 128
     # ...and nowhere else in the white margin of a card.
-    assert not dark(60, 5)
+    assert not dark(60, 6)
+
+
+@pytest.mark.parametrize(("brand", "layout"), [("riverside", "4up"), ("harbour", "2up")])
+def test_nothing_prints_within_5_mm_of_the_sheet_edge(project: ProjectCopy, brand: str,
+                                                      layout: str) -> None:
+    """Office printers cannot print closer: marks and card text stay clear of it."""
+    _, sheets = impose(project, brand, layout)
+    edge = int(4.9 * MM * SCALE)
+    for side in (0, 1):
+        sheet = render(sheets, side)
+        w, h = sheet.size
+        for strip in ((0, 0, edge, h), (w - edge, 0, w, h), (0, 0, w, edge),
+                      (0, h - edge, w, h)):
+            assert sheet.crop(strip).getextrema()[0] > 240, (side, strip)
 
 
 def test_imposition_is_for_cards(project: ProjectCopy) -> None:

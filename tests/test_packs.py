@@ -13,8 +13,11 @@ from test_errors import fails, line_of
 PACK = "data/packs/newborn-discharge.yaml"
 # The pack's handouts for a baby of 2 weeks, in order, with the title on their first page.
 PARTS = [("going-home", None, "Going home with your baby"),
+         ("feeding-and-nappies", None, "Feeding and nappies in the first weeks"),
+         ("jaundice", None, "Jaundice: when to worry"),
+         ("crying-and-coping", None, "Crying and coping"),
          ("newborn-tremor", "under-1-month", "Newborn tremor: when to worry"),
-         ("infant-massage", "under-3-weeks", "Infant massage rules"),
+         ("infant-massage", "under-6-weeks", "Infant massage rules"),
          ("sleep-hygiene", "baby", "Sleep hygiene")]
 BLANK = "This page is intentionally blank."
 
@@ -122,13 +125,32 @@ def test_pack_is_in_the_chosen_language(project: ProjectCopy) -> None:
     assert str(reader.trailer["/Root"]["/Lang"]) == "es"
 
 
-def test_cards_can_be_imposed_inside_a_pack(project: ProjectCopy) -> None:
-    project.edit(PACK, "  - handout: infant-massage\n    band: by-age\n",
-                 "  - handout: infant-massage\n    band: by-age\n    imposition: 4up\n")
+@pytest.mark.parametrize("imposition", [None, "2up", "4up"])
+def test_cards_in_a_pack_print_on_the_packs_paper(project: ProjectCopy,
+                                                 imposition: str | None) -> None:
+    """By default (1up) a card sits on a sheet of the pack's paper with cut marks, so the
+    whole pack goes through one printer tray; 2up and 4up print copies to cut."""
+    if imposition:
+        project.edit(PACK, "  - handout: infant-massage\n    band: by-age\n",
+                     "  - handout: infant-massage\n    band: by-age\n"
+                     f"    imposition: {imposition}\n")
     reader = make_pack(project, "--simplex")
     sizes = {(round(float(p.mediabox.width)), round(float(p.mediabox.height)))
              for p in reader.pages}
-    assert sizes == {(595, 842)}  # every page A4: the card sides are imposed sheets
+    assert sizes == {(595, 842)}  # every page A4, the card sides too
+    card = [text for text in texts(reader) if "Infant massage rules" in text
+            and "Page" in text]
+    copies = {None: 1, "2up": 2, "4up": 4}[imposition]
+    assert card and card[0].count("Infant massage rules") == copies
+
+
+def test_a_card_can_keep_its_own_size_in_a_pack(project: ProjectCopy) -> None:
+    project.edit(PACK, "  - handout: infant-massage\n    band: by-age\n",
+                 "  - handout: infant-massage\n    band: by-age\n    imposition: none\n")
+    reader = make_pack(project, "--simplex")
+    sizes = {(round(float(p.mediabox.width)), round(float(p.mediabox.height)))
+             for p in reader.pages}
+    assert sizes == {(595, 842), (298, 420)}
 
 
 def test_same_pack_twice_gives_identical_bytes(project: ProjectCopy) -> None:

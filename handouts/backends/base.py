@@ -32,6 +32,9 @@ O = TypeVar("O", bound=Options)
 class Output:
     data: bytes
     pages: int  # printed pages (sheets, for imposed cards)
+    # How much of the last page's text area the content fills (0 to 1); None when the
+    # backend does not lay out pages (or imposes them).
+    last_page_fill: float | None = None
 
 
 class Backend(ABC, Generic[O]):

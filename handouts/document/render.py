@@ -29,7 +29,7 @@ from handouts.limits import MAX_TEMPLATE_LOOPS, MAX_TEMPLATE_OUTPUT
 from handouts.locales import format_day, format_temperature
 from handouts.names import TEMPLATE_SUFFIX
 from handouts.project.brand import LoadedBrand
-from handouts.project.content import AgeBand, Handout, fill_placeholders
+from handouts.project.content import AgeBand, Block, Handout, fill_placeholders
 
 
 @lru_cache(maxsize=64)
@@ -210,7 +210,27 @@ def render_handout(handout: Handout, context: TemplateContext,
                    search_path: list[Path]) -> Rendered:
     """The semantic HTML for one handout, or HandoutsError naming the template and line."""
     return render_template(handout.kind.template, context, search_path,
-                           handout=handout, band=context.band)
+                           handout=joined_lists(handout), band=context.band)
+
+
+def joined_lists(handout: Handout) -> Handout:
+    """Adjacent lists of one kind in a section joined into one list.
+
+    A box that uses a shared list and adds its own items (``- use: emergency-signs``,
+    then ``- bullets:``) reads as one list, without a gap between the two."""
+    sections = []
+    for section in handout.sections:
+        body: list[Block] = []
+        for block in section.body:
+            previous = body[-1] if body else None
+            if previous is not None and block.items is not None \
+                    and previous.kind is block.kind and previous.items is not None:
+                body[-1] = previous.model_copy(
+                    update={block.kind.value: previous.items + block.items})
+            else:
+                body.append(block)
+        sections.append(section.model_copy(update={"body": body}))
+    return handout.model_copy(update={"sections": sections})
 
 
 def render_template(name: str, context: TemplateContext, search_path: list[Path],

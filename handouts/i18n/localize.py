@@ -277,12 +277,14 @@ def _unfinished_problem(subject: str, locale: str, path: Path,
 
 
 def _placeholder_problem(source: str, translation: str, path: Path, line: int | None,
-                         name: str) -> Problem | None:
+                         name: str, may_drop: bool = False) -> Problem | None:
     if "{{" not in source and not _formattable(translation):
         return Problem(f"the translation of {name} has a {{ or }} without its pair",
                        file=path, line=line or None,
                        hint="write the {...} parts exactly as in the source text")
     missing, added = placeholder_difference(source, translation)
+    if may_drop:
+        missing = []
     if not missing and not added:
         return None
     parts = []
@@ -390,10 +392,14 @@ def _chosen_entries(wanted: polib.POFile, catalogs: list[polib.POFile], paths: l
         if found is None:
             continue
         entry, path = found
-        for text in entry.msgstr_plural.values() if entry.msgid_plural else [entry.msgstr]:
+        forms = list(entry.msgstr_plural.values()) if entry.msgid_plural else [entry.msgstr]
+        for index, text in enumerate(forms):
+            # A plural form for one exact number may say it in words: the Arabic dual
+            # "أسبوعان" (two weeks) has no {count}. The last form (many) keeps them all.
             problem = _placeholder_problem(source.msgid, text, path, entry.linenum,
                                            f"'{source.msgctxt}'" if source.msgctxt
-                                           else f"'{_short(source.msgid)}'")
+                                           else f"'{_short(source.msgid)}'",
+                                           may_drop=index < len(forms) - 1)
             if problem is not None:
                 problems.add(problem)
         chosen.append(polib.POEntry(msgctxt=entry.msgctxt, msgid=entry.msgid,

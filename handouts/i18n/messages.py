@@ -208,6 +208,7 @@ def interface_messages() -> list[InterfaceMessage]:
     names = {"d": "days", "w": "weeks", "m": "months", "y": "years"}
     messages += [InterfaceMessage("duration", singular, plural,
                                   f"A number of {names[unit]}, as in ages ('6 weeks'). "
-                                  "{count} is the number: keep it.")
+                                  "{count} is the number: keep it (a form for exactly one "
+                                  "number, like the Arabic dual, may say it in words).")
                  for unit, (singular, plural) in DURATIONS.items()]
     return messages

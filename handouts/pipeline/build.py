@@ -24,6 +24,7 @@ from handouts.pipeline.cache import BuildCache, Made
 from handouts.pipeline.policy import Policy
 from handouts.pipeline.target import Target
 from handouts.project.loader import Project
+from handouts.quality.context import PageFill
 from handouts.select.jobs import BuildJob
 
 if TYPE_CHECKING:
@@ -116,7 +117,7 @@ def make_outputs(project: Project, jobs: list[BuildJob], out_dir: Path, target: 
         if output is not None:
             built.append(Built(job, paths[index], output.data, output.pages))
             if cache:
-                cache.record(keys[index], output.data, output.pages)
+                cache.record(keys[index], output)
     problems.raise_if_any()
     return Outputs(built, skipped)
 
@@ -134,20 +135,31 @@ def plan_outputs(jobs: list[BuildJob], out_dir: Path, target: Target, policy: Po
     return keys, paths, kept
 
 
+@dataclass(frozen=True)
+class Checked:
+    problems: list[Problem]
+    page_fills: list[PageFill]  # of every output that was made (or made before)
+
+
 def check_outputs(project: Project, jobs: list[BuildJob], target: Target, policy: Policy,
-                  workers: int = 1, cache: BuildCache | None = None) -> list[Problem]:
-    """The problems of making every output, in memory; jobs whose inputs built without
-    a problem before are not made again."""
+                  workers: int = 1, cache: BuildCache | None = None) -> Checked:
+    """The problems of making every output, in memory, and how full their last pages
+    are; jobs whose inputs built without a problem before are not made again."""
     today = dt.date.today()
     keys = [cache.key(job, target.options, policy, today) if cache else "" for job in jobs]
-    todo = [i for i, key in enumerate(keys) if not (cache and cache.built_before(key))]
+    before = {i: made for i, key in enumerate(keys)
+              if cache and (made := cache.built_before(key)) is not None}
+    todo = [i for i in range(len(jobs)) if i not in before]
     problems = ProblemList()
+    fills = [PageFill(jobs[i], made.pages, made.last_page_fill) for i, made in before.items()]
     results = _make(project, [jobs[i] for i in todo], target, policy, workers, None)
     for index, (output, found) in zip(todo, results):
         problems.extend(found)
-        if output is not None and cache:
-            cache.record(keys[index], output.data, output.pages)
-    return problems.problems
+        if output is not None:
+            fills.append(PageFill(jobs[index], output.pages, output.last_page_fill))
+            if cache:
+                cache.record(keys[index], output)
+    return Checked(problems.problems, fills)
 
 
 def _make(project: Project, jobs: list[BuildJob], target: Target, policy: Policy,

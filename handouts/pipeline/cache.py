@@ -22,6 +22,7 @@ from functools import cache
 from importlib import metadata
 from pathlib import Path
 
+from handouts.backends.base import Output
 from handouts.files import write_atomically
 from handouts.i18n.catalogs import BLOCKS, INTERFACE, CatalogFiles
 from handouts.names import CONFIG_NAME, REVIEW_DUE_SOON_DAYS
@@ -30,7 +31,7 @@ from handouts.project.loader import Project
 from handouts.select.jobs import BuildJob
 
 CACHE_DIR = ".handouts-cache"
-FORMAT = 1  # of the cache file; another number means "start afresh"
+FORMAT = 2  # of the cache file; another number means "start afresh"
 MAX_ENTRIES = 200_000  # the oldest entries go first
 
 
@@ -38,6 +39,7 @@ MAX_ENTRIES = 200_000  # the oldest entries go first
 class Made:
     sha256: str
     pages: int
+    last_page_fill: float | None = None  # for 'handouts check' (page-fill)
 
 
 def digest(data: bytes) -> str:
@@ -144,18 +146,18 @@ class BuildCache:
             return None
         return made if digest(output.read_bytes()) == made.sha256 else None
 
-    def built_before(self, key: str) -> bool:
-        """Whether these inputs were built without a problem before."""
-        return not self.disabled and key in self.made
+    def built_before(self, key: str) -> Made | None:
+        """The record of these inputs if they were built without a problem before."""
+        return None if self.disabled else self.made.get(key)
 
-    def record(self, key: str, data: bytes, pages: int) -> None:
+    def record(self, key: str, output: Output) -> None:
         self.made.pop(key, None)  # re-inserted last: the newest entries are kept
-        self.made[key] = Made(digest(data), pages)
+        self.made[key] = Made(digest(output.data), output.pages, output.last_page_fill)
 
     def save(self) -> None:
         entries = list(self.made.items())[-MAX_ENTRIES:]
         text = json.dumps({"format": FORMAT, "outputs": {
-            key: [made.sha256, made.pages] for key, made in entries}})
+            key: [made.sha256, made.pages, made.last_page_fill] for key, made in entries}})
         write_atomically([(self.path, text.encode())])
 
 
@@ -171,8 +173,9 @@ def _read(path: Path) -> dict[str, Made]:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
         outputs = data["outputs"] if data.get("format") == FORMAT else {}
-        return {key: Made(value[0], value[1]) for key, value in outputs.items()
-                if isinstance(key, str) and isinstance(value, list) and len(value) == 2
-                and isinstance(value[0], str) and isinstance(value[1], int)}
+        return {key: Made(value[0], value[1], value[2]) for key, value in outputs.items()
+                if isinstance(key, str) and isinstance(value, list) and len(value) == 3
+                and isinstance(value[0], str) and isinstance(value[1], int)
+                and (value[2] is None or isinstance(value[2], float | int))}
     except (OSError, ValueError, TypeError, KeyError, AttributeError):
         return {}

@@ -40,9 +40,10 @@ def check_project(project: Project, locales: tuple[str, ...] = (),
     """Every handout and brand in the project, also those handouts.yaml does not list,
     and every pack's cover, in every configured locale (or ``locales``)."""
     jobs = select_jobs(project, everything=True, locales=locales)
-    report = run_checks(project)
-    problems = check_outputs(project, jobs, Target("pdf", PdfOptions()), policy,
-                             workers, cache)
+    checked = check_outputs(project, jobs, Target("pdf", PdfOptions()), policy, workers,
+                            cache)
+    report = run_checks(project, page_fills=checked.page_fills)
+    problems = checked.problems
     # A pack's cover also needs the interface words: report a problem once.
     for problem in check_covers(project, list(locales or project.config.locales), policy):
         if problem not in problems:

@@ -106,11 +106,12 @@ def pack_jobs(project: Project, request: PackRequest) -> list[tuple[BuildJob, Im
     for index, part in enumerate(pack.pack.handouts):
         handout = project.handouts[part.handout]
         brand, locale = request.brand, request.locale
+        imposition = part.imposition_of(handout.handout)
         if not handout.handout.age_bands:
-            jobs.append((BuildJob(handout, brand, locale), part.imposition))
+            jobs.append((BuildJob(handout, brand, locale), imposition))
         elif part.band != BY_AGE:
             band = next(b for b in handout.handout.age_bands if b.id == part.band)
-            jobs.append((BuildJob(handout, brand, locale, band), part.imposition))
+            jobs.append((BuildJob(handout, brand, locale, band), imposition))
         elif request.age is None:
             problems.add(pack.doc.problem(
                 ("handouts", index, "band"),
@@ -124,7 +125,7 @@ def pack_jobs(project: Project, request: PackRequest) -> list[tuple[BuildJob, Im
                 problems.extend(exc.problems)
                 continue
             jobs.append((BuildJob(handout, brand, locale, band, child, request.age.born,
-                                  request.age.gestation_days is not None), part.imposition))
+                                  request.age.gestation_days is not None), imposition))
     problems.raise_if_any()
     return jobs
 

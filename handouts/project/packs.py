@@ -17,7 +17,7 @@ from pydantic import Field
 
 from handouts.errors import HandoutsError, Problem, ProblemList, did_you_mean
 from handouts.names import Imposition, Kind
-from handouts.project.content import LoadedHandout, Slug, Text
+from handouts.project.content import Handout, LoadedHandout, Slug, Text
 from handouts.project.reading import Reading
 from handouts.project.validation import Model, validate_document
 from handouts.project.yamlsource import YamlDocument, load_yaml
@@ -31,9 +31,15 @@ class PackPart(Model):
     handout: Slug = Field(description="The handout's id.")
     band: Slug = Field(BY_AGE, description="An age band id of the handout, or 'by-age': "
                                            "the band that fits the child's age.")
-    imposition: Imposition = Field(
-        Imposition.NONE, description="Cards only: 'none' prints the card on its own pages at card "
-                            "size; '2up' or '4up' prints copies on full sheets to cut.")
+    imposition: Imposition | None = Field(
+        None, description="Cards only: '1up' (the default) prints the card on the pack's "
+                          "paper with cut marks, so the pack is one paper size; '2up' or "
+                          "'4up' prints copies to cut; 'none' prints it on card-size pages.")
+
+    def imposition_of(self, handout: Handout) -> Imposition:
+        if handout.kind is not Kind.CARD:
+            return Imposition.NONE
+        return self.imposition or Imposition.ONE_UP
 
 
 class Pack(Model):
@@ -103,7 +109,7 @@ def _check_references(pack: Pack, doc: YamlDocument,
                 f"handout '{handout.id}' has no age band '{part.band}'",
                 (did_you_mean(part.band, bands) or f"its bands: {', '.join(bands)}; or "
                  f"'{BY_AGE}'") if bands else "it has no age bands: remove 'band'")
-        if part.imposition is not Imposition.NONE and handout.kind is not Kind.CARD:
+        if part.imposition not in (None, Imposition.NONE) and handout.kind is not Kind.CARD:
             yield doc.problem(("handouts", index, "imposition"),
                               f"'{handout.id}' is a {handout.kind}; imposition is for cards",
                               "remove 'imposition'")

@@ -23,8 +23,19 @@ from handouts.quality.plain_language import (
     reading_level,
     sheets,
 )
+from handouts.select.jobs import BuildJob
 
 BUILD: Literal["build"] = "build"  # the check name of a problem that stops the build itself
+
+
+@dataclass(frozen=True)
+class PageFill:
+    """How one made output ended: its pages, and how full the last one is (0 to 1;
+    None when the output is not laid out in pages)."""
+
+    job: BuildJob
+    pages: int
+    last_page_fill: float | None
 
 
 @dataclass(frozen=True)
@@ -68,6 +79,7 @@ class CheckContext:
     project: Project
     today: dt.date
     scope: Scope | None = None  # None: everything in the project
+    page_fills: tuple[PageFill, ...] = ()  # of the outputs made for this run, if any
     _glossaries: dict[str, list[Term]] = field(default_factory=dict)
 
     @property

@@ -15,8 +15,8 @@ from dataclasses import dataclass, replace
 from handouts.errors import Problem
 from handouts.names import CheckId, Level
 from handouts.project.loader import Project
-from handouts.quality import actionability, governance, language_checks, media, triage
-from handouts.quality.context import CheckContext, Finding, Scope
+from handouts.quality import actionability, governance, language_checks, layout, media, triage
+from handouts.quality.context import CheckContext, Finding, PageFill, Scope
 from handouts.quality.plain_language import ReadingLevel
 from handouts.select.jobs import BuildJob
 
@@ -59,6 +59,9 @@ CHECKS: tuple[Check, ...] = (
     Check(CheckId.TRIAGE_CONSISTENCY, Level.ERROR, triage.triage_consistency,
           "a danger sign (sign: on an item) in another tone than data/signs.yaml (or than "
           "its first use) gives it"),
+    Check(CheckId.PAGE_FILL, Level.WARNING, layout.page_fill,
+          f"a sheet or checklist whose last page is less than {layout.MIN_FILL:.0%} full "
+          "(handouts check only)"),
     Check(CheckId.PHONE_NUMBER, Level.WARNING, media.phone_numbers,
           "a brand's phone or emergency number written with letters (0800 KIDS-NOW)"),
 )
@@ -72,10 +75,11 @@ class Report:
 
 
 def run_checks(project: Project, today: dt.date | None = None,
-               scope: Scope | None = None) -> Report:
+               scope: Scope | None = None, page_fills: Iterable[PageFill] = ()) -> Report:
     """Every finding of every handout and brand (or those of ``scope``), at the project's
-    configured levels."""
-    context = CheckContext(project, today or dt.date.today(), scope)
+    configured levels; the layout checks read ``page_fills`` (``handouts check`` makes
+    every output first)."""
+    context = CheckContext(project, today or dt.date.today(), scope, tuple(page_fills))
     configured = project.config.checks
     findings = []
     for check in CHECKS:

@@ -14,7 +14,7 @@ class PdfBackend(Backend[PdfOptions]):
     name = "pdf"
 
     def write(self, document: Document, options: PdfOptions) -> Output:
-        data, pages = layout_pdf(document, options)
+        laid_out = layout_pdf(document, options)
         if options.imposition is not Imposition.NONE:
-            return Output(*impose(data, document.page.paper, options.imposition))
-        return Output(data, pages)
+            return Output(*impose(laid_out.data, document.page.paper, options.imposition))
+        return Output(laid_out.data, laid_out.pages, laid_out.last_page_fill)

@@ -8,6 +8,7 @@ places of a right-to-left page.
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from reportlab.graphics import renderPDF
@@ -26,8 +27,21 @@ from handouts.document.theme import INK, MM, MUTED, RULE, SAMPLE_INK
 from handouts.project.images import svg_drawing
 
 NOTES_MIN_SIZE = 7.5  # points: a footer line may shrink this far to share its row
+SAFETY_LINE_SIZE = 9.0  # points: "This handout does not replace advice from your doctor"
 
-FooterText = tuple[str, str, colors.Color]  # text, font, colour
+
+@dataclass(frozen=True)
+class FooterRow:
+    text: str
+    font: str
+    colour: colors.Color
+    size: float
+    safety: bool = False  # a line of the disclaimer: wraps, never shrinks
+    beside: str | None = None  # status notes at the row's end
+
+    @property
+    def lead(self) -> float:
+        return self.size * 1.3
 
 
 class PageFrame:
@@ -50,12 +64,8 @@ class PageFrame:
         logo = self.page.logo
         self.logo_drawing = svg_drawing(logo) if logo and logo.suffix.lower() == ".svg" \
             else None
-        notes = self.page.notes
-        self.notes_beside = self._notes_beside() if notes and self.format.notes_beside \
-            else None
-        self.notes_on_own_line = bool(notes) and self.notes_beside is None
-        grows = self.notes_on_own_line and self.format.notes_beside
-        self.footer = self.format.footer + (self.format.footer_size * 1.3 if grows else 0)
+        self.rows = self._footer_rows()
+        self.footer = max(self.format.footer, sum(row.lead for row in self.rows) + 3)
         if self.qr is not None:
             self.footer = max(self.footer, self.qr.height + 3)
 
@@ -76,23 +86,39 @@ class PageFrame:
         column = self.qr.width + 10 if self.qr is not None else 0
         return self.size[0] - 2 * self.margin - column
 
-    def _footer_lines(self) -> list[FooterText]:
-        return [(line.text, self.fonts.bold, colour(INK)) if line.strong else
-                (line.text, self.fonts.regular, colour(MUTED)) for line in self.page.footer]
+    def _footer_rows(self) -> list[FooterRow]:
+        """The footer's rows, top down. The disclaimer is never smaller than
+        ``SAFETY_LINE_SIZE`` and wraps rather than shrinks; the status notes end the
+        last row when they fit there, else they take a row of their own."""
+        size, room = self.format.footer_size, self._text_width()
+        rows: list[FooterRow] = []
+        for line in self.page.footer:
+            if line.strong:
+                big = max(size, SAFETY_LINE_SIZE)
+                rows += [FooterRow(part, self.fonts.bold, colour(INK), big, safety=True)
+                         for part in self._wrapped(line.text, self.fonts.bold, big, room)]
+            else:
+                rows.append(FooterRow(line.text, self.fonts.regular, colour(MUTED), size))
+        notes = self.page.notes
+        if notes:
+            last = rows[-1]
+            beside = self.text.width(notes, self.fonts.italic, size) + 12
+            if self.format.notes_beside and not last.safety and len(rows) > 1 and \
+                    self.text.width(last.text, last.font, NOTES_MIN_SIZE) + beside <= room:
+                rows[-1] = replace(last, beside=notes)
+            else:
+                rows.append(FooterRow(notes, self.fonts.italic, colour(SAMPLE_INK), size))
+        return rows
 
-    def _notes_beside(self) -> int | None:
-        """The footer line whose end takes the status notes: the last line, else the
-        disclaimer, as long as both stay readable (the line may shrink to 7.5 pt).
-        None: the notes need a line of their own."""
-        room = self._text_width()
-        size = self.format.footer_size
-        notes = self.text.width(self.page.notes, self.fonts.italic, size) + 12
-        lines = self._footer_lines()
-        for index in (len(lines) - 1, 1):
-            text, font, _ = lines[index]
-            if self.text.width(text, font, NOTES_MIN_SIZE) + notes <= room:
-                return index
-        return None
+    def _wrapped(self, text: str, font: str, size: float, room: float) -> list[str]:
+        """``text`` in as few lines as fit ``room``, broken at spaces."""
+        lines: list[str] = []
+        for word in text.split(" "):
+            if lines and self.text.width(f"{lines[-1]} {word}", font, size) <= room:
+                lines[-1] += f" {word}"
+            else:
+                lines.append(word)
+        return lines
 
     # -- drawing, called by ReportLab for every page
 
@@ -190,17 +216,11 @@ class PageFrame:
         return numbering.label(page, self.total) if numbering is not None else ""
 
     def _footer(self, canv: Canvas, page: int) -> None:
-        """Contact, disclaimer and identity lines from the start side; the page number
+        """Contact, disclaimer and identity rows from the start side; the page number
         (and status notes) at the end of the text column; the QR code beyond it."""
         w, _ = self.size
         m = self.margin
-        size = self.format.footer_size
-        lead = size * 1.3
         top = m + self.footer - 2
-        lines = self._footer_lines()
-        notes = self.page.notes
-        if self.notes_on_own_line:
-            lines.append((notes, self.fonts.italic, colour(SAMPLE_INK)))
         rtl = self.text.rtl
         canv.saveState()
         canv.setStrokeColor(colour(RULE))
@@ -210,23 +230,21 @@ class PageFrame:
             self.qr.draw(canv, m if rtl else w - m - self.qr.width, top)
         start = w - m if rtl else m
         end = w - m - self._text_width() if rtl else m + self._text_width()
-        y = top - lead
+        size = self.format.footer_size
         page_text = self._page_number(page)
-        canv.setFillColor(colour(INK))
-        self.text.draw(canv, end, y, page_text, self.fonts.bold, size, anchor="end")
-        at_end = {0: (page_text, self.fonts.bold)}
-        if self.notes_beside is not None:
-            canv.setFillColor(colour(SAMPLE_INK))
-            self.text.draw(canv, end, y - lead * self.notes_beside, notes, self.fonts.italic,
-                           size, anchor="end")
-            at_end[self.notes_beside] = (notes, self.fonts.italic)
-        for index, (text, font, color) in enumerate(lines):
+        y = top
+        for index, row in enumerate(self.rows):
+            y -= row.lead
             room = self._text_width()
-            if index in at_end:
-                beside, beside_font = at_end[index]
-                room -= self.text.width(beside, beside_font, size) + 12
-            canv.setFillColor(color)
-            self.text.draw(canv, start, y, text, font, fitting_size(self.text, text, font,
-                                                                    size, room))
-            y -= lead
+            at_end = [(page_text, self.fonts.bold, colour(INK))] if index == 0 else []
+            if row.beside:
+                at_end.append((row.beside, self.fonts.italic, colour(SAMPLE_INK)))
+            for text, font, color in at_end:
+                canv.setFillColor(color)
+                self.text.draw(canv, end, y, text, font, size, anchor="end")
+                room -= self.text.width(text, font, size) + 12
+            canv.setFillColor(row.colour)
+            self.text.draw(canv, start, y, row.text, row.font,
+                           row.size if row.safety else
+                           fitting_size(self.text, row.text, row.font, row.size, room))
         canv.restoreState()

@@ -24,9 +24,12 @@ from reportlab.pdfgen.canvas import Canvas
 from handouts.document.theme import PAPER_SIZES
 from handouts.names import Imposition
 
-GRIDS = {Imposition.TWO_UP: (1, 2), Imposition.FOUR_UP: (2, 2)}  # columns, rows of cards
+GRIDS = {Imposition.ONE_UP: (1, 1), Imposition.TWO_UP: (1, 2),  # columns, rows of cards
+         Imposition.FOUR_UP: (2, 2)}
 MARK_GAP, MARK_LENGTH = 3 * mm, 6 * mm  # marks outside the cards: away from the trim
-EDGE_MARK = (2 * mm, 10 * mm)  # marks on a shared edge: distance from the sheet edge
+# Marks on a shared edge, as distances from the sheet edge: office printers leave about
+# 5 mm at every edge unprinted.
+EDGE_MARK = (5 * mm, 11 * mm)
 MARK_WIDTH = 0.4  # points
 
 
@@ -61,12 +64,14 @@ def cut_marks(width: float, height: float, xs: list[float], ys: list[float]) -> 
     canv = Canvas(buffer, pagesize=(width, height), invariant=1)
     canv.setStrokeColor(colors.black)
     canv.setLineWidth(MARK_WIDTH)
+    near = EDGE_MARK[0]
+    # A cut line in the unprinted edge (A6 on A4 leaves 0.5 mm) is the sheet's own edge.
     for x in xs:
-        if 0.5 < x < width - 0.5:  # a cut line at the sheet's own edge needs no cut
+        if near <= x <= width - near:
             for y0, y1 in _mark_spans(ys[0], ys[-1], height):
                 canv.line(x, y0, x, y1)
     for y in ys:
-        if 0.5 < y < height - 0.5:
+        if near <= y <= height - near:
             for x0, x1 in _mark_spans(xs[0], xs[-1], width):
                 canv.line(x0, y, x1, y)
     canv.showPage()
@@ -78,8 +83,8 @@ def _mark_spans(low: float, high: float, extent: float) -> list[tuple[float, flo
     """Where a cut line's marks go, before and after the grid that spans low..high."""
     near, far = EDGE_MARK
     room = MARK_GAP + MARK_LENGTH
-    before = (low - room, low - MARK_GAP) if low >= room else (near, far)
-    after = (high + MARK_GAP, high + room) if extent - high >= room else (
+    before = (low - room, low - MARK_GAP) if low - room >= near else (near, far)
+    after = (high + MARK_GAP, high + room) if extent - high - room >= near else (
         extent - far, extent - near)
     return [before, after]
 

@@ -9,6 +9,7 @@ a card overflows its sides. ``invariant=1`` makes the bytes reproducible.
 from __future__ import annotations
 
 import io
+from dataclasses import dataclass
 from typing import Any
 
 from reportlab.lib import colors
@@ -35,11 +36,21 @@ def direction_of(document: Document) -> TextDirection:
     return TextDirection(document.setting.rtl, document.setting.shaped)
 
 
+@dataclass(frozen=True)
+class LaidOut:
+    data: bytes
+    pages: int
+    last_page_fill: float  # the share of the last page's text area the content uses
+    overflow: float = 0.0  # points of text past a card's last side
+
+
 def layout_pdf(document: Document, options: PdfOptions = PdfOptions(),
-               expected_pages: int | None = None) -> tuple[bytes, int]:
-    """The finished PDF and its page count. HandoutsError when a card does not fit."""
+               expected_pages: int | None = None) -> LaidOut:
+    """The finished PDF, its page count and how full its last page is. HandoutsError
+    when a card does not fit."""
     guess = expected_pages or expected_page_count(document)
-    pdf, pages, overflow = _build(document, guess, options)
+    laid_out = _build(document, guess, options)
+    pages, overflow = laid_out.pages, laid_out.overflow
     sides = document.sides
     if document.format.fit_sides and pages > sides:
         raise HandoutsError([Problem(
@@ -48,8 +59,8 @@ def layout_pdf(document: Document, options: PdfOptions = PdfOptions(),
             f"{overflow / MM:.0f} mm of text", file=document.origin.source,
             hint="shorten the text" + (", or set 'sides: 2'" if sides == 1 else ""))])
     if pages != guess and _numbers_depend_on_count(document):
-        pdf, _, _ = _build(document, pages, options)
-    return pdf, pages
+        laid_out = _build(document, pages, options)
+    return laid_out
 
 
 def expected_page_count(document: Document) -> int:
@@ -73,8 +84,7 @@ class _Doc(BaseDocTemplate):
             self.end_y = float(getattr(self.frame, "_y"))  # where the next flowable goes
 
 
-def _build(document: Document, total_pages: int,
-           options: PdfOptions) -> tuple[bytes, int, float]:
+def _build(document: Document, total_pages: int, options: PdfOptions) -> LaidOut:
     direction = direction_of(document)
     frame = PageFrame(document, direction, options, total_pages)
     setting = document.setting
@@ -101,7 +111,10 @@ def _build(document: Document, total_pages: int,
     overflow = 0.0
     if document.format.fit_sides and pages > document.sides:
         overflow = _overflow(later, pages, document.sides, doc.end_y)
-    return buffer.getvalue(), pages, overflow
+    last = first if pages == 1 else later
+    end_y = doc.end_y if doc.end_y is not None else last.y1
+    fill = min(1.0, max(0.0, (last.y1 + last.height - end_y) / last.height))
+    return LaidOut(buffer.getvalue(), pages, fill, overflow)
 
 
 def _overflow(frame: Frame, pages: int, sides: int, end_y: float | None) -> float:

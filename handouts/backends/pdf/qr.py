@@ -43,6 +43,9 @@ def dark_runs(url: str) -> tuple[int, tuple[Run, ...]]:
     return code.getModuleCount(), tuple(runs)
 
 
+CAPTION_SIZE = 7.0  # points: the address under the code, the smallest print we allow
+
+
 class QrCode:
     """Drawn in the footer's outer column; in right-to-left pages that column is on the
     left and the code sits against its left edge."""
@@ -53,7 +56,7 @@ class QrCode:
         self.font = font
         self.rtl = rtl
         self.side = 14 * MM
-        self.size = 6.5
+        self.size = CAPTION_SIZE
         # The address is Latin in every language: no shaping needed to measure or draw it.
         self.width = max(self.side, stringWidth(self.label, font, self.size))
         self.height = self.side + self.size * 1.8 + 5

@@ -129,6 +129,10 @@ def _spans(markup: str) -> list[tuple[str, int]]:
     return spans
 
 
+BULLET = "\u2022"
+BULLET_RADIUS = 0.135  # of the size, centred 0.31 of it above the baseline: as PT Sans's
+
+
 class ShapedParagraph(Flowable):
     """A paragraph set with shaping and bidi reordering, in the base direction of its
     language: ragged on the end side, indents and the bullet on the start side (the
@@ -228,6 +232,13 @@ class ShapedParagraph(Flowable):
         style = self.style
         self.canv.setFillColor(getattr(style, "bulletColor", style.textColor))
         x = self.width - style.bulletIndent if self.rtl else style.bulletIndent
+        size = float(getattr(style, "bulletFontSize", style.fontSize))
+        if self.bulletText == BULLET:
+            # Drawn, not typed: the bullet of Arabic fonts is a speck beside Latin's.
+            radius = size * BULLET_RADIUS
+            self.canv.circle(x - radius if self.rtl else x + radius, y + size * 0.31,
+                             radius, stroke=0, fill=1)
+            return
         TextDirection(self.rtl, True).draw(
             self.canv, x, y, self.bulletText or "",
             getattr(style, "bulletFontName", style.fontName),
@@ -284,5 +295,7 @@ class TextDirection:
         draw_line(canv, left, y, line, size)
 
     def _line(self, text: str, font: str, size: float) -> Line:
-        lines = LineSetter(self.rtl, size).lines(text, _faces(font), [0] * len(text), None)
+        faces = _faces(font)
+        face = faces.index(font) if font in faces else 0  # a bold line stays bold
+        lines = LineSetter(self.rtl, size).lines(text, faces, [face] * len(text), None)
         return lines[0] if lines else Line((), 0.0)

@@ -12,6 +12,7 @@ from reportlab.platypus import Flowable, Image, Table, TableStyle
 
 from handouts.backends.pdf.flowables import Blank, CheckBox, SvgFlowable, WriteIn, raster
 from handouts.backends.pdf.options import PdfOptions
+from handouts.backends.pdf.stacking import Section
 from handouts.backends.pdf.styles import Styles, colour, inline_markup
 from handouts.backends.pdf.tonebox import BoxLabels, ToneBox
 from handouts.document.model import Document
@@ -19,6 +20,7 @@ from handouts.document.semantic import Element, Visitor, element_text
 from handouts.document.theme import BLANK_LENGTHS, INK, MM, MUTED, TONE_STYLES
 from handouts.names import Tone
 
+HEADINGS = ("h2", "h3")
 SHORT_ITEM = 30  # characters: bullet lists of only short items go in two columns
 NO_PADDING = [("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0)]
 
@@ -66,7 +68,16 @@ class StoryBuilder(Visitor):
     # -- sections and boxes
 
     def section(self, element: Element) -> list[Flowable]:
-        return self._inside(element, None)
+        """A plain section; split across pages, its heading starts the next page again
+        as "<heading> (continued)"."""
+        content = self._inside(element, None)
+        first = element.elements()[0] if element.elements() else None
+        if first is None or first.tag not in HEADINGS or not content:
+            return content
+        style = self.styles[first.tag]
+        continued = self.styles.paragraph(
+            self.words.continued.format(label=inline_markup(first)), style)
+        return [Section(content[0], continued, content[1:])]
 
     def aside(self, element: Element) -> list[Flowable]:
         """A tone box; ``tone="normal"`` is a plain section."""

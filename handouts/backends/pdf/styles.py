@@ -71,7 +71,8 @@ class Styles:
         # None switches hyphenation off (the stubs only know the language names).
         hyphenation: Any = self.hyphenation if self.format.hyphenate else None
         return ParagraphStyle(
-            name, fontName=self.face(text.face), fontSize=text.size, leading=text.leading,
+            name, fontName=self.face(text.face), fontSize=text.size * self.fonts.scale,
+            leading=text.leading * self.fonts.scale,
             textColor=self.ink(text.ink), spaceBefore=text.space_before,
             spaceAfter=space_after, keepWithNext=int(text.keep_with_next),
             hyphenationLang=hyphenation, hyphenationMinWordLength=HYPHENATE_FROM)

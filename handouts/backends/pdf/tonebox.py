@@ -17,6 +17,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable
 
+from handouts.backends.pdf.stacking import fill, gap
 from handouts.backends.pdf.styles import Styles, colour
 from handouts.document.theme import BoxMeasures, Icon, ToneStyle
 
@@ -86,7 +87,7 @@ class ToneBox(Flowable):
         previous: Flowable | None = None
         for flowable in self.content:
             h = flowable.wrapOn(self.canv, width, 1e6)[1]
-            rows.append((flowable, h, _gap(previous, flowable)))
+            rows.append((flowable, h, gap(previous, flowable)))
             previous = flowable
         return rows
 
@@ -104,24 +105,7 @@ class ToneBox(Flowable):
                                            or self.height < 0.6 * self._frame_height()):
             return []
         available = ah - self.measures.pad * 2 - self._label_height(aw)
-        width = self._inner_width(aw)
-        queue, head, used = list(self.content), list[Flowable](), 0.0
-        while queue:
-            flowable = queue.pop(0)
-            gap = _gap(head[-1] if head else None, flowable)
-            h = flowable.wrapOn(self.canv, width, 1e6)[1]
-            if used + gap + h <= available:
-                head.append(flowable)
-                used += gap + h
-                continue
-            # Lists split into their items, paragraphs into lines: put the pieces back
-            # in the queue and keep filling.
-            parts = flowable.splitOn(self.canv, width, available - used - gap)
-            if len(parts) > 1 and parts[0] is not flowable:
-                queue[:0] = parts
-                continue
-            queue.insert(0, flowable)
-            break
+        head, queue = fill(self.canv, self.content, self._inner_width(aw), available)
         if not head or not queue:
             return [] if not head else [self]
         continued = BoxLabels(self.labels.continued, self.labels.continued, self.labels.call)
@@ -175,13 +159,6 @@ class ToneBox(Flowable):
             y -= gap + fh
             flowable.drawOn(c, self._x(self.inner_x, inner), y)
         c.restoreState()
-
-
-def _gap(previous: Flowable | None, flowable: Flowable) -> float:
-    """Space between two stacked flowables, collapsed the way a frame does it."""
-    if previous is None:
-        return 0
-    return float(max(previous.getSpaceAfter(), flowable.getSpaceBefore()))
 
 
 def draw_icon(c: Canvas, icon: Icon, x: float, y: float, size: float,
