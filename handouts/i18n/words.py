@@ -56,6 +56,8 @@ class Words:
     draft_content: str = _word(
         "Draft", "Large mark on every page of a handout whose content is a draft (not "
         "approved), printed with --allow-draft.")
+    qr_code: str = _word("QR code: {address}", "Read aloud by screen readers for the "
+                         "QR code in the footer. {address} is the handout's web address.")
     continued: str = _word("{label} (continued)", "Label of a box that goes on to the "
                            "next page. {label} is the box's label.")
     chosen_for: str = _word("Chosen for this child: {age}.",

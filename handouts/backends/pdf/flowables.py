@@ -15,6 +15,7 @@ from reportlab.platypus import Flowable
 
 from handouts.backends.pdf.shaped_text import TextDirection
 from handouts.backends.pdf.styles import colour
+from handouts.backends.pdf.tagging import Node, Role, Tagger
 from handouts.document.fonts import FontSet
 from handouts.document.theme import BLANK_LENGTHS, FLEXIBLE_BLANK, INK, MM, MUTED
 from handouts.project.images import svg_drawing
@@ -41,13 +42,15 @@ def raster(path: Path, grayscale: bool) -> str | io.BytesIO:
 
 
 class CheckBox(Flowable):
-    """An empty square to tick with a pen, or a form checkbox named ``field``."""
+    """An empty square to tick with a pen, or a form checkbox: ``field`` is its name and
+    the Form element it belongs to."""
 
-    def __init__(self, size: float, color: colors.Color, field: str | None = None,
-                 tooltip: str = ""):
+    def __init__(self, size: float, color: colors.Color, tagger: Tagger,
+                 field: tuple[str, Node] | None = None, tooltip: str = ""):
         super().__init__()
         self.size = size
         self.color = color
+        self.tagger = tagger
         self.field = field
         self.tooltip = tooltip
 
@@ -56,9 +59,11 @@ class CheckBox(Flowable):
 
     def draw(self) -> None:
         if self.field is not None:
+            name, node = self.field
             form: Any = self.canv.acroForm  # its stubs take whole points; ReportLab does not
+            self.tagger.widget(self.canv, node, name)
             form.checkbox(
-                name=self.field, tooltip=self.tooltip, size=self.size, relative=True,
+                name=name, tooltip=self.tooltip, size=self.size, relative=True,
                 buttonStyle="check", borderColor=self.color, fillColor=colors.white,
                 textColor=colour(INK), borderWidth=1.3, forceBorder=True, fieldFlags="")
             return
@@ -91,8 +96,9 @@ class WriteIn(Flowable):
     GAP = 5 * MM
 
     def __init__(self, blanks: list[Blank], fonts: FontSet, size: float, fillable: bool,
-                 direction: TextDirection):
+                 direction: TextDirection, tags: tuple[Tagger, Node]):
         super().__init__()
+        self.tagger, self.node = tags
         self.blanks = blanks
         self.fonts = fonts
         self.text = direction
@@ -152,7 +158,8 @@ class WriteIn(Flowable):
         else:
             label_x, start = x, x + label
         c.setFillColor(colour(MUTED))
-        self.text.draw(c, label_x, base, blank.label, self.fonts.regular, self.size)
+        with self.tagger.marked(c, self.node, blank.label if self.text.complex else None):
+            self.text.draw(c, label_x, base, blank.label, self.fonts.regular, self.size)
         c.setStrokeColor(colour(MUTED))
         c.setLineWidth(0.7)
         c.line(start, base - 2, start + length, base - 2)
@@ -160,11 +167,13 @@ class WriteIn(Flowable):
             c.setFillColor(colour(INK))
             size = fitting_size(self.text, blank.value, self.fonts.regular, self.size,
                                 length - 4)
-            self.text.draw(c, start + length - 2 if self.text.rtl else start + 2, base,
-                           blank.value, self.fonts.regular, size)
+            with self.tagger.marked(c, self.node, blank.value if self.text.complex else None):
+                self.text.draw(c, start + length - 2 if self.text.rtl else start + 2, base,
+                               blank.value, self.fonts.regular, size)
         elif self.fillable:
             # Above the line, so the printed line stays visible under the field.
             form: Any = c.acroForm  # its stubs take whole points; ReportLab does not
+            self.tagger.widget(c, self.node.add(Role.FORM), blank.name)
             form.textfield(
                 name=blank.name, tooltip=blank.label, x=start, y=base - 1.5, width=length,
                 height=self.size * 1.45, relative=True, borderWidth=0,

@@ -22,6 +22,7 @@ from handouts.backends.pdf.options import PdfOptions
 from handouts.backends.pdf.qr import QrCode
 from handouts.backends.pdf.shaped_text import TextDirection
 from handouts.backends.pdf.styles import colour, draft_ink
+from handouts.backends.pdf.tagging import Node, Role, Tagger
 from handouts.document.model import Document
 from handouts.document.theme import INK, MM, MUTED, RULE, SAMPLE_INK
 from handouts.project.images import svg_drawing
@@ -48,8 +49,14 @@ class PageFrame:
     """Draws the header and footer of one document; knows its page geometry."""
 
     def __init__(self, document: Document, direction: TextDirection, options: PdfOptions,
-                 total_pages: int):
+                 total_pages: int, tagger: Tagger):
         self.document = document
+        self.tagger = tagger
+        # The header and footer are artifacts, but for two pictures: the logo (first in
+        # the structure tree) and the QR code (last, added by the layout).
+        self.logo_node = tagger.root.add(Role.FIGURE, alt=document.page.clinic) \
+            if document.page.logo is not None else None
+        self.qr_node: Node | None = None
         self.page = document.page
         self.format = document.format
         self.fonts = document.fonts
@@ -68,6 +75,12 @@ class PageFrame:
         self.footer = max(self.format.footer, sum(row.lead for row in self.rows) + 3)
         if self.qr is not None:
             self.footer = max(self.footer, self.qr.height + 3)
+
+    @property
+    def qr_alt(self) -> str | None:
+        """What the QR code says to someone who cannot see it."""
+        qr = self.page.qr
+        return self.document.words.qr_code.format(address=qr.label) if qr else None
 
     # -- geometry
 
@@ -166,8 +179,10 @@ class PageFrame:
             left = w - m - inset - side if self.text.rtl else m + inset
             canv.setFillColor(colors.white)
             canv.roundRect(left, top - height + pad, side, side, 3, stroke=0, fill=1)
-            self._logo(canv, page.logo, left + side * 0.08, top - height + pad + side * 0.08,
-                       side * 0.84)
+            assert self.logo_node is not None
+            with self.tagger.marked(canv, self.logo_node):
+                self._logo(canv, page.logo, left + side * 0.08,
+                           top - height + pad + side * 0.08, side * 0.84)
             inset += side + pad
         start = w - m - inset if self.text.rtl else m + inset
         end = m + pad if self.text.rtl else w - m - pad
@@ -226,8 +241,11 @@ class PageFrame:
         canv.setStrokeColor(colour(RULE))
         canv.setLineWidth(0.6)
         canv.line(m, top, w - m, top)
-        if self.qr is not None:
-            self.qr.draw(canv, m if rtl else w - m - self.qr.width, top)
+        if self.qr is not None and self.qr_node is not None:
+            left = m if rtl else w - m - self.qr.width
+            with self.tagger.marked(canv, self.qr_node):
+                self.qr.draw_code(canv, left, top)
+            self.qr.draw_address(canv, left, top)
         start = w - m if rtl else m
         end = w - m - self._text_width() if rtl else m + self._text_width()
         size = self.format.footer_size

@@ -19,7 +19,9 @@ from handouts.backends.pdf.frame import PageFrame
 from handouts.backends.pdf.options import PdfOptions
 from handouts.backends.pdf.shaped_text import TextDirection
 from handouts.backends.pdf.story import StoryBuilder
+from handouts.backends.pdf.structure import tag_pdf
 from handouts.backends.pdf.styles import Styles
+from handouts.backends.pdf.tagging import Role, Tagger
 from handouts.colors import gray_equivalent
 from handouts.document.model import Document
 from handouts.document.theme import MM
@@ -86,21 +88,26 @@ class _Doc(BaseDocTemplate):
 
 def _build(document: Document, total_pages: int, options: PdfOptions) -> LaidOut:
     direction = direction_of(document)
-    frame = PageFrame(document, direction, options, total_pages)
+    meta = document.metadata
+    tagger = Tagger(meta.language)
+    frame = PageFrame(document, direction, options, total_pages, tagger)
     setting = document.setting
     styles = Styles(document.fonts, document.format, document.page.theme, direction,
                     None if setting.shaped else setting.hyphenation)
     first, later = frame.frames()
-    story = StoryBuilder(document, styles, first.width, options).build(document.body)
+    story = StoryBuilder(document, styles, first.width, options, tagger).build(document.body)
+    # The QR code is read last: it repeats the footer's address as a picture.
+    frame.qr_node = tagger.root.add(Role.FIGURE, alt=frame.qr_alt) if frame.qr else None
     buffer = io.BytesIO()
-    meta = document.metadata
     doc = _Doc(
         buffer, pagesize=frame.size, invariant=1, title=meta.title, author=meta.author,
         subject=meta.subject, keywords=list(meta.keywords), creator="handouts",
         lang=meta.language, displayDocTitle=1,
         enforceColorSpace=to_gray if options.grayscale else None,
         leftMargin=frame.margin, rightMargin=frame.margin,
-        topMargin=frame.margin, bottomMargin=frame.margin)
+        topMargin=frame.margin, bottomMargin=frame.margin,
+        # Not ReportLab's Helvetica, which is never embedded: every font must be.
+        initialFontName=document.fonts.regular)
     doc.addPageTemplates([
         PageTemplate(id="first", frames=[first], onPage=frame.first_page,
                      onPageEnd=frame.draft_stamp),
@@ -114,7 +121,7 @@ def _build(document: Document, total_pages: int, options: PdfOptions) -> LaidOut
     last = first if pages == 1 else later
     end_y = doc.end_y if doc.end_y is not None else last.y1
     fill = min(1.0, max(0.0, (last.y1 + last.height - end_y) / last.height))
-    return LaidOut(buffer.getvalue(), pages, fill, overflow)
+    return LaidOut(tag_pdf(buffer.getvalue(), tagger.root, meta), pages, fill, overflow)
 
 
 def _overflow(frame: Frame, pages: int, sides: int, end_y: float | None) -> float:

@@ -74,19 +74,23 @@ class QrCode:
         canv.drawPath(path, stroke=0, fill=1)
         canv.endForm()
 
-    def draw(self, canv: Canvas, left: float, top: float) -> None:
-        """Draw in the column ``left`` .. ``left + width``, against its outer edge."""
+    def draw_code(self, canv: Canvas, left: float, top: float) -> None:
+        """Draw the code in the column ``left`` .. ``left + width``, against its outer
+        edge."""
         if not canv.hasForm(self.form):
             self._define(canv)
         # Keep the code's quiet zone clear of the footer rule above and of the address.
-        top -= QUIET_ZONE
         canv.saveState()
-        canv.translate(left if self.rtl else left + self.width - self.side, top - self.side)
+        canv.translate(left if self.rtl else left + self.width - self.side,
+                       top - QUIET_ZONE - self.side)
         canv.doForm(self.form)
         canv.restoreState()
+
+    def draw_address(self, canv: Canvas, left: float, top: float) -> None:
+        """The address under the code, for people who cannot scan it."""
         canv.setFont(self.font, self.size)
         canv.setFillColor(colour(INK))
-        y = top - self.side - self.size * 1.6
+        y = top - QUIET_ZONE - self.side - self.size * 1.6
         if self.rtl:
             canv.drawString(left, y, self.label)
         else:

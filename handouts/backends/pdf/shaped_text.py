@@ -44,6 +44,7 @@ class Piece:
 class Line:
     pieces: tuple[Piece, ...]
     width: float
+    text: str = ""  # the line's words in reading (logical) order
 
 
 class LineSetter:
@@ -61,8 +62,8 @@ class LineSetter:
         base = 1 if self.rtl else 0
 
         def line(start: int, end: int) -> Line:
-            return self._line(text, bidi_text.visual_runs(text, levels, styles, start, end,
-                                                          base), faces)
+            runs = bidi_text.visual_runs(text, levels, styles, start, end, base)
+            return self._line(text, runs, faces, _without_controls(text[start:end]))
 
         if width is None:
             spans = [(0, len(text.rstrip()))]
@@ -71,7 +72,8 @@ class LineSetter:
             spans = bidi_text.break_lines(text, lambda a, b: line(a, b).width, width, space)
         return [line(start, end) for start, end in spans]
 
-    def _line(self, text: str, runs: list[bidi_text.Run], faces: list[str]) -> Line:
+    def _line(self, text: str, runs: list[bidi_text.Run], faces: list[str],
+              logical: str) -> Line:
         """Each run drawn whole, spaces included: extractors rebuild a right-to-left run
         from its glyphs and put runs in the order they are written."""
         pieces: list[Piece] = []
@@ -81,7 +83,7 @@ class LineSetter:
             shaped = rl_shaping.shape(bidi_text.run_text(text, run), font, self.size)
             pieces.append(Piece(x, shaped, font, run.start))
             x += shaped.width
-        return Line(tuple(pieces), x)
+        return Line(tuple(pieces), x, logical.strip())
 
     def _isolate_latin(self, text: str, styles: list[int]) -> tuple[str, list[int]]:
         if not self.rtl:
@@ -91,6 +93,10 @@ class LineSetter:
             styles = styles[:start] + [styles[start]] + styles[start:end] + [
                 styles[end - 1]] + styles[end:]
         return text, styles
+
+
+def _without_controls(text: str) -> str:
+    return text.replace(LRE, "").replace(PDF, "")
 
 
 def draw_line(canv: Canvas, x: float, y: float, line: Line, size: float) -> None:
@@ -129,21 +135,16 @@ def _spans(markup: str) -> list[tuple[str, int]]:
     return spans
 
 
-BULLET = "\u2022"
-BULLET_RADIUS = 0.135  # of the size, centred 0.31 of it above the baseline: as PT Sans's
-
-
 class ShapedParagraph(Flowable):
     """A paragraph set with shaping and bidi reordering, in the base direction of its
-    language: ragged on the end side, indents and the bullet on the start side (the
-    right, in right-to-left text). Splits between lines across frames and pages."""
+    language: ragged on the end side, indents on the start side (the right, in
+    right-to-left text). Splits between lines across frames and pages."""
 
-    def __init__(self, markup: str, style: ParagraphStyle, bulletText: str | None = None,
-                 rtl: bool = True, _lines: list[Line] | None = None):
+    def __init__(self, markup: str, style: ParagraphStyle, rtl: bool = True,
+                 _lines: list[Line] | None = None):
         super().__init__()
         self.markup = markup
         self.style = style
-        self.bulletText = bulletText
         self.rtl = rtl
         self._lines = _lines
         self._width = 0.0
@@ -189,9 +190,8 @@ class ShapedParagraph(Flowable):
             return [self]
         if fit < 2:  # no orphan: a single first line alone at the foot of a page
             return []
-        first = ShapedParagraph(self.markup, self.style, self.bulletText, self.rtl,
-                                self._lines[:fit])
-        rest = ShapedParagraph(self.markup, self.style, None, self.rtl, self._lines[fit:])
+        first = ShapedParagraph(self.markup, self.style, self.rtl, self._lines[:fit])
+        rest = ShapedParagraph(self.markup, self.style, self.rtl, self._lines[fit:])
         for part in (first, rest):
             part._width = aw
         return [first, rest]
@@ -218,31 +218,14 @@ class ShapedParagraph(Flowable):
         canv.setFillColor(style.textColor)
         canv.setFont(style.fontName, style.fontSize)
         y = self.height - style.fontSize
-        if self.bulletText:
-            self._draw_bullet(y)
-            canv.setFillColor(style.textColor)
-            canv.setFont(style.fontName, style.fontSize)
         for line in self._lines:
             draw_line(canv, self._line_x(line), y, line, style.fontSize)
             y -= style.leading
         canv.restoreState()
 
-    def _draw_bullet(self, y: float) -> None:
-        """The bullet or number at the start side, "bulletIndent" in from the edge."""
-        style = self.style
-        self.canv.setFillColor(getattr(style, "bulletColor", style.textColor))
-        x = self.width - style.bulletIndent if self.rtl else style.bulletIndent
-        size = float(getattr(style, "bulletFontSize", style.fontSize))
-        if self.bulletText == BULLET:
-            # Drawn, not typed: the bullet of Arabic fonts is a speck beside Latin's.
-            radius = size * BULLET_RADIUS
-            self.canv.circle(x - radius if self.rtl else x + radius, y + size * 0.31,
-                             radius, stroke=0, fill=1)
-            return
-        TextDirection(self.rtl, True).draw(
-            self.canv, x, y, self.bulletText or "",
-            getattr(style, "bulletFontName", style.fontName),
-            getattr(style, "bulletFontSize", style.fontSize))
+    def logical_text(self) -> str:
+        """The words in reading order: the glyphs are drawn shaped and in visual order."""
+        return " ".join(line.text for line in self._lines or [] if line.text)
 
 
 class TextDirection:
@@ -268,11 +251,10 @@ class TextDirection:
         right on the page."""
         return items[::-1] if self.rtl else items
 
-    def paragraph(self, markup: str, style: ParagraphStyle,
-                  bulletText: str | None = None) -> Flowable:
+    def paragraph(self, markup: str, style: ParagraphStyle) -> Flowable:
         if not self.complex:
-            return Paragraph(markup, style, bulletText=bulletText)
-        return ShapedParagraph(markup, style, bulletText, self.rtl)
+            return Paragraph(markup, style)
+        return ShapedParagraph(markup, style, self.rtl)
 
     def width(self, text: str, font: str, size: float) -> float:
         if not self.complex:

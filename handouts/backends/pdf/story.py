@@ -3,6 +3,8 @@ end of this module), as rst2pdf maps document nodes to flowables."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from xml.sax.saxutils import escape
 
 from PIL import Image as PILImage
@@ -11,24 +13,29 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, Image, Table, TableStyle
 
 from handouts.backends.pdf.flowables import Blank, CheckBox, SvgFlowable, WriteIn, raster
+from handouts.backends.pdf.lists import BULLET, ItemTags, ListItem
 from handouts.backends.pdf.options import PdfOptions
 from handouts.backends.pdf.stacking import Section
 from handouts.backends.pdf.styles import Styles, colour, inline_markup
-from handouts.backends.pdf.tonebox import BoxLabels, ToneBox
+from handouts.backends.pdf.tagging import Node, Role, Tagged, Tagger
+from handouts.backends.pdf.tonebox import BoxLabels, BoxTags, ToneBox
 from handouts.document.model import Document
 from handouts.document.semantic import Element, Visitor, element_text
 from handouts.document.theme import BLANK_LENGTHS, INK, MM, MUTED, TONE_STYLES
 from handouts.names import Tone
 
 HEADINGS = ("h2", "h3")
+HEADING_ROLES = {"h1": Role.H1, "h2": Role.H2, "h3": Role.H3}
 SHORT_ITEM = 30  # characters: bullet lists of only short items go in two columns
 NO_PADDING = [("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0)]
 
 
 class StoryBuilder(Visitor):
     def __init__(self, document: Document, styles: Styles, frame_width: float,
-                 options: PdfOptions):
+                 options: PdfOptions, tagger: Tagger):
         self.document = document
+        self.tagger = tagger
+        self.parent = tagger.root  # the structure element new content goes into
         self.words = document.words
         self.styles = styles
         self.frame_width = frame_width
@@ -44,11 +51,28 @@ class StoryBuilder(Visitor):
         for child in children:
             if isinstance(child, str):
                 if child.strip():
-                    story.append(self.styles.paragraph(escape(child.strip()), "body"))
+                    story.append(self.tag(self.styles.paragraph(escape(child.strip()),
+                                                                "body"), Role.P))
                 continue
             handler = self.handler(child)
             story.extend(handler(self, child) if handler else self.paragraph(child))
         return story
+
+    # -- structure (tagged PDF)
+
+    def tag(self, flowable: Flowable, role: Role, alt: str | None = None) -> Tagged:
+        """``flowable`` as the content of a new ``role`` element in the current one."""
+        return Tagged(flowable, self.tagger, self.parent.add(role, alt=alt))
+
+    @contextmanager
+    def within(self, role: Role) -> Iterator[Node]:
+        """New elements go into a new ``role`` element until the block ends."""
+        outer = self.parent
+        self.parent = outer.add(role)
+        try:
+            yield self.parent
+        finally:
+            self.parent = outer
 
     # -- text
 
@@ -57,20 +81,22 @@ class StoryBuilder(Visitor):
         if self.heading_ink is not None:
             style = ParagraphStyle(f"{element.tag}-toned", parent=style,
                                    textColor=self.heading_ink)
-        return [self.styles.paragraph(inline_markup(element), style)]
+        return [self.tag(self.styles.paragraph(inline_markup(element), style),
+                         HEADING_ROLES[element.tag])]
 
     def paragraph(self, element: Element) -> list[Flowable]:
         """A paragraph in its class's style (summary, band, small), or a stray element's
         text as body text."""
         style = element.attrs.get("class", "body") if element.tag == "p" else "body"
-        return [self.styles.paragraph(inline_markup(element), style)]
+        return [self.tag(self.styles.paragraph(inline_markup(element), style), Role.P)]
 
     # -- sections and boxes
 
     def section(self, element: Element) -> list[Flowable]:
         """A plain section; split across pages, its heading starts the next page again
-        as "<heading> (continued)"."""
-        content = self._inside(element, None)
+        as "<heading> (continued)" (a repeat, so not part of the structure tree)."""
+        with self.within(Role.SECT):
+            content = self._inside(element, None)
         first = element.elements()[0] if element.elements() else None
         if first is None or first.tag not in HEADINGS or not content:
             return content
@@ -89,7 +115,12 @@ class StoryBuilder(Visitor):
         label = self.words.tone_label(tone)
         labels = BoxLabels(label, self.words.continued.format(label=label),
                            self.document.calls.get(words.call) if words.call else None)
-        return [ToneBox(style, labels, self._inside(element, colour(style.ink)), self.styles)]
+        with self.within(Role.SECT) as box:
+            # The label (and the call) first: they are what a reader meets first.
+            tags = BoxTags(self.tagger, box.add(Role.P),
+                           box.add(Role.P) if labels.call else None)
+            content = self._inside(element, colour(style.ink))
+        return [ToneBox(style, labels, content, self.styles, tags)]
 
     def _inside(self, element: Element, heading_ink: colors.Color | None) -> list[Flowable]:
         # Form fields are named after their section: "feeding-2", "feeding-2-date".
@@ -105,15 +136,15 @@ class StoryBuilder(Visitor):
     def listing(self, element: Element) -> list[Flowable]:
         items = [li for li in element.elements() if li.tag == "li"]
         numbered = element.tag == "ol"
-        if not numbered and self.styles.format.two_column_lists and len(items) >= 4 and all(
-                len(element_text(li)) <= SHORT_ITEM for li in items):
-            return [self._two_columns(items)]
-        return self._list(items, numbered)
+        with self.within(Role.L):
+            if not numbered and self.styles.format.two_column_lists and len(items) >= 4 \
+                    and all(len(element_text(li)) <= SHORT_ITEM for li in items):
+                return [self._two_columns(items)]
+            return self._list(items, numbered)
 
     def _list(self, items: list[Element], numbered: bool) -> list[Flowable]:
-        # One paragraph per item (with ReportLab's bullet support) rather than a
-        # ListFlowable: paragraphs take part in keepWithNext, so a heading never ends a
-        # page without its first item.
+        # One flowable per item rather than a ListFlowable: items take part in
+        # keepWithNext, so a heading never ends a page without its first item.
         body = self.styles["body"]
         fonts = self.document.fonts
         style = ParagraphStyle(
@@ -123,10 +154,12 @@ class StoryBuilder(Visitor):
             bulletFontSize=body.fontSize,
             bulletColor=self.styles.primary if numbered else self.styles.accent)
         last = ParagraphStyle(f"{style.name}-last", parent=style, spaceAfter=body.spaceAfter)
-        paragraphs = [self.styles.paragraph(inline_markup(li),
-                                            last if n == len(items) else style,
-                                            f"{self.words.number(n)}." if numbered else "\u2022")
-                      for n, li in enumerate(items, start=1)]
+        paragraphs: list[Flowable] = [
+            ListItem(f"{self.words.number(n)}." if numbered else BULLET,
+                     self.styles.paragraph(inline_markup(li),
+                                           last if n == len(items) else style),
+                     style, self.styles.direction, ItemTags.under(self.tagger, self.parent))
+            for n, li in enumerate(items, start=1)]
         # No single item alone at the foot or the head of a page.
         if len(paragraphs) >= 2:
             paragraphs[0].keepWithNext = 1
@@ -151,18 +184,25 @@ class StoryBuilder(Visitor):
         body = self.styles["body"]
         size = body.fontSize
         rows = []
+        listing = self.parent.add(Role.L)
         for li in element.elements():
             if li.tag != "li":
                 continue
             self.checked += 1
             name = f"{self.field_section}-{self.checked}"
-            cell: list[Flowable] = [self.styles.paragraph(inline_markup(li), body)]
+            item = listing.add(Role.LI)
+            # A printed box is drawn for a pen (an artifact); a form's box is a field.
+            field = (name, item.add(Role.LBL).add(Role.FORM)) if self.options.fillable \
+                else None
+            content = item.add(Role.LBODY)
+            cell: list[Flowable] = [Tagged(self.styles.paragraph(inline_markup(li), body),
+                                           self.tagger, content.add(Role.P))]
             write = li.attrs.get("write", "").split()
             if write:
                 cell.append(self.write_in([Blank(self.words.write_label(kind),
-                                                 f"{name}-{kind}", kind) for kind in write]))
-            box = CheckBox(size, colour(INK), name if self.options.fillable else None,
-                           element_text(li))
+                                                 f"{name}-{kind}", kind) for kind in write],
+                                          content))
+            box = CheckBox(size, colour(INK), self.tagger, field, element_text(li))
             rows.append(self.styles.direction.left_to_right([box, cell]))
         widths = self.styles.direction.left_to_right([size + 10, None])
         box_column = 1 if self.styles.direction.rtl else 0  # boxes where reading starts
@@ -183,11 +223,18 @@ class StoryBuilder(Visitor):
         body = self.styles["body"]
         number = ParagraphStyle("contents-page", parent=body,
                                 fontName=self.document.fonts.bold, alignment=2)
-        rows = [self.styles.direction.left_to_right([
-            self.styles.paragraph(inline_markup(li), body),
-            self.styles.paragraph(escape(self.words.number(int(li.attrs.get("page", 0)))),
-                                  number)])
-            for li in element.elements() if li.tag == "li"]
+        toc = self.parent.add(Role.TOC)
+        rows = []
+        for li in element.elements():
+            if li.tag != "li":
+                continue
+            entry = toc.add(Role.TOCI)
+            page = escape(self.words.number(int(li.attrs.get("page", 0))))
+            rows.append(self.styles.direction.left_to_right([
+                Tagged(self.styles.paragraph(inline_markup(li), body), self.tagger,
+                       entry.add(Role.P)),
+                Tagged(self.styles.paragraph(page, number), self.tagger,
+                       entry.add(Role.P))]))
         widths = self.styles.direction.left_to_right([None, 18 * MM])
         table = Table(rows, colWidths=widths, hAlign="LEFT")
         table.setStyle(TableStyle([
@@ -211,13 +258,16 @@ class StoryBuilder(Visitor):
             blanks.append(Blank(element_text(label), name,
                                 kind if kind in BLANK_LENGTHS else "text",
                                 field.attrs.get("value") or None))
-        flowable = self.write_in(blanks)
+        flowable = self.write_in(blanks, self.parent)
         flowable.spaceBefore, flowable.spaceAfter = 2, 8
         return [flowable]
 
-    def write_in(self, blanks: list[Blank]) -> WriteIn:
+    def write_in(self, blanks: list[Blank], parent: Node) -> WriteIn:
+        """Lines to write on: their labels a paragraph of ``parent``, their fields (in
+        a form) Form elements in it."""
         return WriteIn(blanks, self.document.fonts, self.styles["body"].fontSize,
-                       self.options.fillable, self.styles.direction)
+                       self.options.fillable, self.styles.direction,
+                       (self.tagger, parent.add(Role.P)))
 
     # -- pictures
 
@@ -227,7 +277,8 @@ class StoryBuilder(Visitor):
             if child.tag == "img":
                 story.extend(self.image(child))
             elif child.tag == "figcaption":
-                story.append(self.styles.paragraph(inline_markup(child), "caption"))
+                story.append(self.tag(self.styles.paragraph(inline_markup(child), "caption"),
+                                      Role.CAPTION))
         return story
 
     def image(self, element: Element) -> list[Flowable]:
@@ -242,7 +293,9 @@ class StoryBuilder(Visitor):
             flowable = Image(raster(path, self.options.grayscale), width=width,
                              height=width * h / w)
         flowable.hAlign = self.styles.direction.start_side
-        return [flowable]
+        alt = element.attrs.get("alt", "").strip()
+        # An image without alternative text is decoration: an artifact, as in HTML.
+        return [self.tag(flowable, Role.FIGURE, alt=alt) if alt else flowable]
 
 
 StoryBuilder.handlers = {

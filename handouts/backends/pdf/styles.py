@@ -80,12 +80,11 @@ class Styles:
     def __getitem__(self, name: str) -> ParagraphStyle:
         return self.by_name[name]
 
-    def paragraph(self, markup: str, style: ParagraphStyle | str,
-                  bullet: str | None = None) -> Flowable:
+    def paragraph(self, markup: str, style: ParagraphStyle | str) -> Flowable:
         """A paragraph in the language's direction and script."""
         if isinstance(style, str):
             style = self[style]
-        return self.direction.paragraph(markup, style, bullet)
+        return self.direction.paragraph(markup, style)
 
 
 _INLINE_TAGS = {"strong": "b", "b": "b", "em": "i", "i": "i"}

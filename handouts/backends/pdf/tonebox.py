@@ -8,7 +8,8 @@ theme names them). The box splits across pages like normal text; the rest gets a
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from xml.sax.saxutils import escape
 
@@ -19,6 +20,7 @@ from reportlab.platypus import Flowable
 
 from handouts.backends.pdf.stacking import fill, gap
 from handouts.backends.pdf.styles import Styles, colour
+from handouts.backends.pdf.tagging import Node, Tagger, actual_text_of
 from handouts.document.theme import BoxMeasures, Icon, ToneStyle
 
 
@@ -29,12 +31,25 @@ class BoxLabels:
     call: str | None = None  # "Call 999 now", printed large at the end of the label row
 
 
+@dataclass(frozen=True)
+class BoxTags:
+    """The structure elements of a box's label and call, first in the box's element."""
+
+    tagger: Tagger
+    label: Node
+    call: Node | None
+
+
 class ToneBox(Flowable):
+    """``tags`` is None for the part that goes on under "(continued)": its label
+    repeats one already read, so it is an artifact."""
+
     def __init__(self, style: ToneStyle, labels: BoxLabels, content: list[Flowable],
-                 styles: Styles):
+                 styles: Styles, tags: BoxTags | None):
         super().__init__()
         self.tone = style
         self.labels = labels
+        self.tags = tags
         self.content = content
         self.styles = styles
         self.measures: BoxMeasures = styles.format.box
@@ -109,8 +124,8 @@ class ToneBox(Flowable):
         if not head or not queue:
             return [] if not head else [self]
         continued = BoxLabels(self.labels.continued, self.labels.continued, self.labels.call)
-        return [ToneBox(self.tone, self.labels, head, self.styles),
-                ToneBox(self.tone, continued, queue, self.styles)]
+        return [ToneBox(self.tone, self.labels, head, self.styles, self.tags),
+                ToneBox(self.tone, continued, queue, self.styles, None)]
 
     def _frame_height(self) -> float:
         """The height of the frame ReportLab is placing this box in (0 before it is)."""
@@ -138,27 +153,44 @@ class ToneBox(Flowable):
                   self.ink)
         label_w = self._label_width(w)
         _, lh = self.label_para.wrap(label_w, 1e6)
-        self.label_para.drawOn(c, self._x(self.inner_x + m.icon + 6, label_w),
-                               top - (m.icon + lh) / 2 - 1 if lh <= m.icon else top - lh)
+        with self._marked("label", actual_text_of(self.label_para)):
+            self.label_para.drawOn(c, self._x(self.inner_x + m.icon + 6, label_w),
+                                   top - (m.icon + lh) / 2 - 1 if lh <= m.icon else top - lh)
         if self.labels.call:
-            size = self._call_size
-            c.setFillColor(self.ink)
-            direction = self.styles.direction
-            if self._call_beside(w):  # at the end of the label row
-                direction.draw(c, m.pad if direction.rtl else w - m.pad,
-                               top - (m.icon + size * 0.7) / 2, self.labels.call,
-                               self.styles.fonts.bold, size, anchor="end")
-            else:  # under the label, where its text starts
-                start = self.inner_x + m.icon + 6
-                direction.draw(c, w - start if direction.rtl else start,
-                               top - max(lh, m.icon) - size * 1.05, self.labels.call,
-                               self.styles.fonts.bold, size)
+            with self._marked("call", self.labels.call if self.styles.direction.complex
+                              else None):
+                self._draw_call(top, lh)
         y = top - self._label_height(w)
         inner = self._inner_width(w)
         for flowable, fh, gap in self._content_heights(w):
             y -= gap + fh
             flowable.drawOn(c, self._x(self.inner_x, inner), y)
         c.restoreState()
+
+    @contextmanager
+    def _marked(self, part: str, actual_text: str | None) -> Iterator[None]:
+        """Drawing inside is the label's (or the call's) content; on a continued box,
+        an artifact."""
+        node = getattr(self.tags, part) if self.tags is not None else None
+        if self.tags is None or node is None:
+            yield
+            return
+        with self.tags.tagger.marked(self.canv, node, actual_text):
+            yield
+
+    def _draw_call(self, top: float, lh: float) -> None:
+        c, m, w = self.canv, self.measures, self.width
+        call, size, direction = self.labels.call or "", self._call_size, self.styles.direction
+        c.setFillColor(self.ink)
+        if self._call_beside(w):  # at the end of the label row
+            direction.draw(c, m.pad if direction.rtl else w - m.pad,
+                           top - (m.icon + size * 0.7) / 2, call, self.styles.fonts.bold,
+                           size, anchor="end")
+        else:  # under the label, where its text starts
+            start = self.inner_x + m.icon + 6
+            direction.draw(c, w - start if direction.rtl else start,
+                           top - max(lh, m.icon) - size * 1.05, call,
+                           self.styles.fonts.bold, size)
 
 
 def draw_icon(c: Canvas, icon: Icon, x: float, y: float, size: float,
