@@ -181,13 +181,21 @@ class WriteIn(Flowable):
                 maxlen=200)
 
 
+def draw_svg(canv: Any, drawing: Any, font: str) -> None:
+    """Draw an SVG drawing at the origin. Its text state starts in ``font``, not in
+    ReportLab's default Helvetica, which is never embedded."""
+    drawing.initialFontName = font  # read by ReportLab's renderer as the start state
+    renderPDF.draw(drawing, canv, 0, 0)
+
+
 class SvgFlowable(Flowable):
     """An SVG drawing scaled to a given width."""
 
-    def __init__(self, path: Path, width: float):
+    def __init__(self, path: Path, width: float, font: str):
         super().__init__()
         drawing = svg_drawing(path)
         self.drawing = drawing
+        self.font = font
         self.scale = width / drawing.width
         self.width = width
         self.height = drawing.height * self.scale
@@ -198,5 +206,5 @@ class SvgFlowable(Flowable):
     def draw(self) -> None:
         self.canv.saveState()
         self.canv.scale(self.scale, self.scale)
-        renderPDF.draw(self.drawing, self.canv, 0, 0)
+        draw_svg(self.canv, self.drawing, self.font)
         self.canv.restoreState()

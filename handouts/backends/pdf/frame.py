@@ -11,13 +11,12 @@ import math
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from reportlab.graphics import renderPDF
 from reportlab.lib import colors
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Frame
 
-from handouts.backends.pdf.flowables import fitting_size, raster
+from handouts.backends.pdf.flowables import draw_svg, fitting_size, raster
 from handouts.backends.pdf.options import PdfOptions
 from handouts.backends.pdf.qr import QrCode
 from handouts.backends.pdf.shaped_text import TextDirection
@@ -219,7 +218,7 @@ class PageFrame:
             canv.translate(x + (side - drawing.width * scale) / 2,
                            y + (side - drawing.height * scale) / 2)
             canv.scale(scale, scale)
-            renderPDF.draw(drawing, canv, 0, 0)
+            draw_svg(canv, drawing, self.fonts.regular)
             canv.restoreState()
         else:
             picture = ImageReader(raster(logo, self.options.grayscale))

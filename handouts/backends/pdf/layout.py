@@ -9,7 +9,7 @@ a card overflows its sides. ``invariant=1`` makes the bytes reproducible.
 from __future__ import annotations
 
 import io
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from reportlab.lib import colors
@@ -52,6 +52,12 @@ def layout_pdf(document: Document, options: PdfOptions = PdfOptions(),
     when a card does not fit."""
     guess = expected_pages or expected_page_count(document)
     laid_out = _build(document, guess, options)
+    if laid_out.pages > guess and not document.format.fit_sides:
+        # A few lines over: less room between blocks rather than one more sheet.
+        tighter = replace(document, format=document.format.tightened())
+        retry = _build(tighter, guess, options)
+        if retry.pages < laid_out.pages:
+            document, laid_out = tighter, retry
     pages, overflow = laid_out.pages, laid_out.overflow
     sides = document.sides
     if document.format.fit_sides and pages > sides:

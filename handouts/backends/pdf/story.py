@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import Any
 from xml.sax.saxutils import escape
 
 from PIL import Image as PILImage
@@ -172,7 +173,7 @@ class StoryBuilder(Visitor):
         columns = self.styles.direction.left_to_right(
             [self._list(items[:half], False), self._list(items[half:], False)])
         table = Table([columns], colWidths=[self.frame_width / 2] * 2, hAlign="LEFT")
-        table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
+        table.setStyle(self._table_style([("VALIGN", (0, 0), (-1, -1), "TOP"),
                                    ("LEFTPADDING", (0, 0), (-1, -1), 0),
                                    ("RIGHTPADDING", (0, 0), (-1, -1), 6),
                                    ("TOPPADDING", (0, 0), (-1, -1), 0),
@@ -207,7 +208,7 @@ class StoryBuilder(Visitor):
         widths = self.styles.direction.left_to_right([size + 10, None])
         box_column = 1 if self.styles.direction.rtl else 0  # boxes where reading starts
         table = Table(rows, colWidths=widths, hAlign="LEFT")
-        table.setStyle(TableStyle([
+        table.setStyle(self._table_style([
             ("VALIGN", (0, 0), (-1, -1), "TOP"), *NO_PADDING,
             ("TOPPADDING", (box_column, 0), (box_column, -1), (body.leading - size) / 2 + 1),
             ("TOPPADDING", (1 - box_column, 0), (1 - box_column, -1), 0),
@@ -237,12 +238,18 @@ class StoryBuilder(Visitor):
                        entry.add(Role.P))]))
         widths = self.styles.direction.left_to_right([None, 18 * MM])
         table = Table(rows, colWidths=widths, hAlign="LEFT")
-        table.setStyle(TableStyle([
+        table.setStyle(self._table_style([
             ("VALIGN", (0, 0), (-1, -1), "BOTTOM"), *NO_PADDING,
             ("TOPPADDING", (0, 0), (-1, -1), 6), ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
             ("LINEBELOW", (0, 0), (-1, -1), 0.8, colour(MUTED), 1, (1, 3)),
         ]))
         return [table]
+
+    def _table_style(self, commands: list[Any]) -> TableStyle:
+        """``commands`` and the document's own face for cells: a table otherwise sets
+        ReportLab's Helvetica, which is never embedded."""
+        return TableStyle([("FONT", (0, 0), (-1, -1), self.document.fonts.regular),
+                           *commands])
 
     # -- lines to write on
 
@@ -286,7 +293,7 @@ class StoryBuilder(Visitor):
         wanted = element.attrs.get("width-mm")
         width = min(float(wanted) * MM if wanted else self.frame_width, self.frame_width)
         if path.suffix.lower() == ".svg":
-            flowable: Flowable = SvgFlowable(path, width)
+            flowable: Flowable = SvgFlowable(path, width, self.document.fonts.regular)
         else:
             with PILImage.open(path) as img:
                 w, h = img.size
