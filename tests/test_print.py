@@ -23,7 +23,7 @@ class Run:
     text: str
     size: float
     font: str
-    top: float  # share of the page height from the top edge
+    top: float  # the baseline, as a share of the page height from the top edge
 
 
 def runs(path: Path) -> Iterator[tuple[int, Run]]:
@@ -40,8 +40,9 @@ def runs(path: Path) -> Iterator[tuple[int, Run]]:
                 continue
             size = round(raw.FPDFText_GetFontSize(text_page.raw, index), 1)
             raw.FPDFText_GetFontInfo(text_page.raw, index, buffer, 128, None)
-            top = text_page.get_charbox(index)[3]
-            this = (size, buffer.value.decode(), round(top))
+            x, y = ctypes.c_double(), ctypes.c_double()
+            raw.FPDFText_GetCharOrigin(text_page.raw, index, x, y)  # on the baseline
+            this = (size, buffer.value.decode(), round(y.value))
             if key is not None and this != key:
                 yield number, Run("".join(current), key[0], key[1], 1 - key[2] / height)
                 current = []

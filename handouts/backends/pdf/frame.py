@@ -23,10 +23,12 @@ from handouts.backends.pdf.shaped_text import TextDirection
 from handouts.backends.pdf.styles import colour, draft_ink
 from handouts.backends.pdf.tagging import Node, Role, Tagger
 from handouts.document.model import Document
+from handouts.document.page import SEPARATOR
 from handouts.document.theme import INK, MM, MUTED, RULE, SAMPLE_INK
 from handouts.project.images import svg_drawing
 
 NOTES_MIN_SIZE = 7.5  # points: a footer line may shrink this far to share its row
+FOOTER_MIN_SIZE = 7.0  # points: a footer line that would shrink further takes two rows
 SAFETY_LINE_SIZE = 9.0  # points: "This handout does not replace advice from your doctor"
 
 
@@ -110,7 +112,11 @@ class PageFrame:
                 rows += [FooterRow(part, self.fonts.bold, colour(INK), big, safety=True)
                          for part in self._wrapped(line.text, self.fonts.bold, big, room)]
             else:
-                rows.append(FooterRow(line.text, self.fonts.regular, colour(MUTED), size))
+                # The first row ends with the page number.
+                end = self.text.width(self._page_number(self.total), self.fonts.bold, size) \
+                    + 12 if not rows else 0
+                rows += [FooterRow(part, self.fonts.regular, colour(MUTED), size)
+                         for part in self._readable_parts(line.text, size, room - end)]
         notes = self.page.notes
         if notes:
             last = rows[-1]
@@ -121,6 +127,18 @@ class PageFrame:
             else:
                 rows.append(FooterRow(notes, self.fonts.italic, colour(SAMPLE_INK), size))
         return rows
+
+    def _readable_parts(self, text: str, size: float, room: float) -> list[str]:
+        """A footer line, or its parts on two rows (split between its items where the
+        rows come out most even) when one row would shrink it below ``FOOTER_MIN_SIZE``."""
+        font = self.fonts.regular
+        parts = text.split(SEPARATOR)
+        if len(parts) < 2 or fitting_size(self.text, text, font, size, room) >= FOOTER_MIN_SIZE:
+            return [text]
+        rows = [[SEPARATOR.join(parts[:cut]), SEPARATOR.join(parts[cut:])]
+                for cut in range(1, len(parts))]
+        return min(rows, key=lambda pair: max(self.text.width(row, font, size)
+                                              for row in pair))
 
     def _wrapped(self, text: str, font: str, size: float, room: float) -> list[str]:
         """``text`` in as few lines as fit ``room``, broken at spaces."""
