@@ -127,8 +127,8 @@ def test_a_box_reads_its_label_before_its_content(built_catalog: ProjectCopy) ->
 def test_the_tree_reads_the_documents_words_in_order(built_catalog: ProjectCopy,
                                                      lang: str) -> None:
     """The structure tree, read in order (Arabic through /ActualText), gives the words of
-    the semantic document, plus only the words the layout adds: box labels, calls and
-    the labels of write-in lines."""
+    the semantic document, plus only the words the layout adds: box labels, calls, the
+    labels of write-in lines and the disclaimer of the footer (read once)."""
     project = load_project(built_catalog.root)
     session = Session(project)
     for handout, band in KINDS:
@@ -139,7 +139,8 @@ def test_the_tree_reads_the_documents_words_in_order(built_catalog: ProjectCopy,
         document = compose_handout(job, session.handout(job), language,
                                    session.search_path(job.brand))
         added = {language.words.tone_label(tone) for tone in Tone if tone.words} | set(
-            document.calls.values()) | {language.words.write_label(kind) for kind in WriteIn}
+            document.calls.values()) | {language.words.write_label(kind) for kind in WriteIn} \
+            | {language.words.disclaimer}
         path = built_catalog.pdf("riverside", handout, lang=lang, band=band)
         read = [text for text in _leaves(structure(path)) if not _only(text, added)]
         assert _squeezed("".join(read)) == _squeezed(document_text(document.body)), \
@@ -196,3 +197,12 @@ def test_a_pack_keeps_one_structure_tree(project: ProjectCopy) -> None:
     headings = [e.text.strip() for e in tree.walk() if e.role == "H1"]
     assert "Going home with your baby" in headings
     assert unmarked_painting(out) == []
+
+
+def test_the_footer_is_an_artifact_but_the_disclaimer_is_read_once(
+        built_catalog: ProjectCopy) -> None:
+    tree = structure(built_catalog.pdf("riverside", "going-home"))  # two pages
+    texts = [e.text.strip() for e in tree.walk() if e.text.strip()]
+    assert texts.count("This handout does not replace advice from your doctor or nurse.") == 1
+    assert not any(text.startswith(("Page ", "going-home", "Riverside Family Clinic"))
+                   for text in texts)

@@ -8,6 +8,8 @@ places of a right-to-left page.
 from __future__ import annotations
 
 import math
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -53,10 +55,11 @@ class PageFrame:
                  total_pages: int, tagger: Tagger):
         self.document = document
         self.tagger = tagger
-        # The header and footer are artifacts, but for two pictures: the logo (first in
-        # the structure tree) and the QR code (last, added by the layout).
+        # The header and footer are artifacts but for the logo (first in the structure
+        # tree), and the disclaimer (once) and the QR code, read after the content.
         self.logo_node = tagger.root.add(Role.FIGURE, alt=document.page.clinic) \
             if document.page.logo is not None else None
+        self.disclaimer_node: Node | None = None
         self.qr_node: Node | None = None
         self.page = document.page
         self.format = document.format
@@ -77,11 +80,17 @@ class PageFrame:
         if self.qr is not None:
             self.footer = max(self.footer, self.qr.height + 3)
 
-    @property
-    def qr_alt(self) -> str | None:
-        """What the QR code says to someone who cannot see it."""
+    def add_end_nodes(self) -> None:
+        """The structure elements read after the content: the disclaimer (printed on
+        every page, read once) and the QR code, which says what the footer's address
+        says."""
+        root = self.tagger.root
+        if any(row.safety for row in self.rows):
+            self.disclaimer_node = root.add(Role.P)
         qr = self.page.qr
-        return self.document.words.qr_code.format(address=qr.label) if qr else None
+        if self.qr is not None and qr is not None:
+            self.qr_node = root.add(Role.FIGURE,
+                                    alt=self.document.words.qr_code.format(address=qr.label))
 
     # -- geometry
 
@@ -279,7 +288,18 @@ class PageFrame:
                 self.text.draw(canv, end, y, text, font, size, anchor="end")
                 room -= self.text.width(text, font, size) + 12
             canv.setFillColor(row.colour)
-            self.text.draw(canv, start, y, row.text, row.font,
-                           row.size if row.safety else
-                           fitting_size(self.text, row.text, row.font, row.size, room))
+            with self._disclaimer(canv, row, page):
+                self.text.draw(canv, start, y, row.text, row.font,
+                               row.size if row.safety else
+                               fitting_size(self.text, row.text, row.font, row.size, room))
         canv.restoreState()
+
+    @contextmanager
+    def _disclaimer(self, canv: Canvas, row: FooterRow, page: int) -> Iterator[None]:
+        """The disclaimer's rows are content on the first page, artifacts after."""
+        if not row.safety or page != 1 or self.disclaimer_node is None:
+            yield
+            return
+        with self.tagger.marked(canv, self.disclaimer_node,
+                                row.text if self.text.complex else None):
+            yield

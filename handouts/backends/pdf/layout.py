@@ -21,7 +21,7 @@ from handouts.backends.pdf.shaped_text import TextDirection
 from handouts.backends.pdf.story import StoryBuilder
 from handouts.backends.pdf.structure import tag_pdf
 from handouts.backends.pdf.styles import Styles
-from handouts.backends.pdf.tagging import Role, Tagger
+from handouts.backends.pdf.tagging import Tagger
 from handouts.colors import gray_equivalent
 from handouts.document.model import Document
 from handouts.document.theme import MM
@@ -102,8 +102,7 @@ def _build(document: Document, total_pages: int, options: PdfOptions) -> LaidOut
                     None if setting.shaped else setting.hyphenation)
     first, later = frame.frames()
     story = StoryBuilder(document, styles, first.width, options, tagger).build(document.body)
-    # The QR code is read last: it repeats the footer's address as a picture.
-    frame.qr_node = tagger.root.add(Role.FIGURE, alt=frame.qr_alt) if frame.qr else None
+    frame.add_end_nodes()
     buffer = io.BytesIO()
     doc = _Doc(
         buffer, pagesize=frame.size, invariant=1, title=meta.title, author=meta.author,
