@@ -149,6 +149,13 @@ WRITE_IN_WORDS: dict[WriteIn, tuple[str, str]] = {
 }
 
 
+class OutputFormat(StrEnum):
+    """What a build writes: print-ready PDFs, or web pages for the online version."""
+
+    PDF = "pdf"
+    HTML = "html"
+
+
 class Imposition(StrEnum):
     """How a card prints: on its own pages at card size, or copies on full sheets to cut."""
 

@@ -19,7 +19,7 @@ from handouts.cli.options import (
     lang_option,
 )
 from handouts.cli.report import Progress, plural, relative
-from handouts.names import Imposition
+from handouts.names import Imposition, OutputFormat
 
 if TYPE_CHECKING:  # the pipeline is imported when a command runs, so --help starts fast
     from handouts.ages import Age
@@ -55,6 +55,10 @@ def age_request(age: Age | None, born: dt.date | None, on: dt.date | None,
 @lang_option
 @draft_option
 @expired_option
+@click.option("--format", "formats", multiple=True,
+              type=click.Choice([f.value for f in OutputFormat]),
+              help="What to write (repeatable): pdf, or html for the web pages of the "
+                   "online version. Default: 'formats' in handouts.yaml (pdf).")
 @click.option("--grayscale", is_flag=True, help="Grayscale proofs for black-and-white "
               "printers, named <name>--grayscale.pdf.")
 @click.option("--fillable", is_flag=True, help="PDF forms of the handouts with tick boxes: "
@@ -75,10 +79,10 @@ def age_request(age: Age | None, born: dt.date | None, on: dt.date | None,
 def build(settings: Settings, handout_ids: tuple[str, ...], brands: tuple[str, ...],
           out_dir: Path | None, age: Age | None, born: dt.date | None, on: dt.date | None,
           born_at: int | None, locales: tuple[str, ...], allow_draft: bool,
-          allow_expired: bool, grayscale: bool, fillable: bool, imposition: str | None,
+          allow_expired: bool, formats: tuple[str, ...], grayscale: bool, fillable: bool, imposition: str | None,
           workers: int | None, force: bool, dry_run: bool, strict: bool,
           open_after: bool) -> None:
-    """Build PDFs into OUT/<brand>/<lang>/<handout>[--<band>].pdf.
+    """Build PDFs into OUT/<brand>/<lang>/<handout>[--<band>].pdf, and web pages.
 
     Every handout is built in every locale of handouts.yaml (or --lang): in its own
     language, or from its translation, which must be complete unless --allow-draft.
@@ -90,7 +94,10 @@ def build(settings: Settings, handout_ids: tuple[str, ...], brands: tuple[str, .
     written only if every PDF succeeded, so a failed build never leaves a partial file.
     A PDF whose inputs (content, translations, brand, templates, fonts, options) have
     not changed since it was made is left as it is (.handouts-cache/; --force makes
-    everything again).
+    everything again). With --format html (or 'formats' in handouts.yaml) each handout
+    is also a web page at the path of the brand's qr_url inside OUT/<brand>/
+    (h/<id>/<lang>/), with an index of each language (OUT/<brand>/<lang>/index.html):
+    upload OUT/<brand>/ as it is and every QR code works.
 
     \b
     Examples:
@@ -103,7 +110,9 @@ def build(settings: Settings, handout_ids: tuple[str, ...], brands: tuple[str, .
       handouts build going-home --fillable
       handouts build infant-massage --imposition 4up
       handouts build --out /tmp/print
+      handouts build --format pdf --format html
     """
+    from handouts.backends.html.backend import HtmlOptions
     from handouts.backends.pdf.options import PdfOptions
     from handouts.files import write_atomically
     from handouts.pipeline.build import default_workers, jobs_for, make_outputs
@@ -116,9 +125,14 @@ def build(settings: Settings, handout_ids: tuple[str, ...], brands: tuple[str, .
     request = age_request(age, born, on, born_at)
     jobs = select_jobs(project, handout_ids, brands, age=request, locales=locales)
     options = PdfOptions(grayscale, fillable, Imposition(imposition or Imposition.NONE))
-    target = Target("pdf", options)
+    wanted = [OutputFormat(f) for f in formats or project.config.formats]
+    if OutputFormat.PDF not in wanted and options != PdfOptions():
+        raise click.UsageError("--grayscale, --fillable and --imposition are for PDFs: "
+                               "add --format pdf")
+    targets = [Target(f, options if f is OutputFormat.PDF else HtmlOptions())
+               for f in dict.fromkeys(wanted)]
     if options.wanted:
-        jobs, skipped = jobs_for(jobs, target, options.wanted)
+        jobs, skipped = jobs_for(jobs, targets[0], options.wanted)
         if skipped:
             click.echo(f"skipped (not {options.wanted}): {', '.join(skipped)}")
     # Unfinished translations may be left out when the project says so, except in a
@@ -129,16 +143,27 @@ def build(settings: Settings, handout_ids: tuple[str, ...], brands: tuple[str, .
     folder = out_dir if out_dir is not None else project.output_dir
     cache = BuildCache.open(project, disabled=force)
     if dry_run:
-        _print_plan(jobs, folder, target, policy, cache)
+        for target in targets:
+            _print_plan(jobs, folder, target, policy, cache)
         return
-    with Progress("Building", len(jobs)) as progress:
-        outputs = make_outputs(project, jobs, folder, target, policy,
-                               workers or default_workers(), progress.step, cache)
-    built = outputs.built
-    write_atomically([(item.path, item.data) for item in built if item.data is not None])
+    built: list[Built] = []
+    skipped_jobs: list[tuple[BuildJob, Problem]] = []
+    with Progress("Building", len(jobs) * len(targets)) as progress:
+        for target in targets:
+            outputs = make_outputs(project, jobs, folder, target, policy,
+                                   workers or default_workers(), progress.step, cache)
+            built += outputs.built
+            skipped_jobs += [item for item in outputs.skipped if item not in skipped_jobs]
+    files = [(item.path, item.data) for item in built if item.data is not None]
+    if OutputFormat.HTML in wanted:
+        from handouts.pipeline.site import site_pages
+
+        made = [item.job for item in built if item.path.suffix == ".html"]
+        files += site_pages(project, made, folder, with_pdfs=OutputFormat.PDF in wanted)
+    write_atomically(files)
     cache.save()
     _print_built(built, folder, progress)
-    _print_skipped(outputs.skipped)
+    _print_skipped(skipped_jobs)
     if open_after and built:
         click.launch(str(built[0].path if len(built) == 1 else folder))
 
@@ -173,13 +198,18 @@ def _print_built(built: list[Built], folder: Path, progress: Progress) -> None:
     if not progress.shown:  # a terminal saw the bar; a log gets every file written
         for item in built:
             if not item.unchanged:
-                click.echo(f"wrote {relative(item.path)}  ({plural(item.pages, 'page')})")
+                size = "" if item.path.suffix == ".html" else f"  ({plural(item.pages, 'page')})"
+                click.echo(f"wrote {relative(item.path)}{size}")
     for job in {(item.job.handout.id, item.job.child): item.job for item in built}.values():
         if job.child is not None:
             band = f"band '{job.band.id}': {job.band.label}" if job.band else "no age bands"
             click.echo(f"{job.handout.id}: {ENGLISH.explain(job.child)} -> {band}")
-    pages = sum(item.pages for item in built)
+    pdfs = [item for item in built if item.path.suffix != ".html"]
+    pages = sum(item.pages for item in pdfs)
+    web = len(built) - len(pdfs)
     unchanged = sum(1 for item in built if item.unchanged)
-    click.secho(f"built {plural(len(built), 'PDF')} ({plural(pages, 'page')}) in "
+    made = [f"{plural(len(pdfs), 'PDF')} ({plural(pages, 'page')})"] if pdfs or not web else []
+    made += [plural(web, "web page")] if web else []
+    click.secho(f"built {' and '.join(made)} in "
                 f"{relative(folder)}" + (f", {unchanged} unchanged" if unchanged else "")
                 + f" ({progress.seconds:.1f} s)", fg="green")

@@ -58,6 +58,12 @@ class Words:
         "approved), printed with --allow-draft.")
     qr_code: str = _word("QR code: {address}", "Read aloud by screen readers for the "
                          "QR code in the footer. {address} is the handout's web address.")
+    web_index: str = _word("Patient handouts", "Title of the web page that lists every "
+                           "handout in one language.")
+    web_versions: str = _word("Choose the page for your child's age:", "Web page of a "
+                              "handout with a version per age: above the list of ages.")
+    web_print: str = _word("Print version (PDF)", "Web page of a handout: link to the PDF "
+                           "to print.")
     continued: str = _word("{label} (continued)", "Label of a box that goes on to the "
                            "next page. {label} is the box's label.")
     chosen_for: str = _word("Chosen for this child: {age}.",

@@ -126,10 +126,9 @@ def plan_outputs(jobs: list[BuildJob], out_dir: Path, target: Target, policy: Po
                  cache: BuildCache | None) -> tuple[list[str], list[Path], dict[int, Made]]:
     """Each job's cache key and output path, and the jobs whose file on disk is already
     their output (by index)."""
-    suffix = target.suffix()
     today = dt.date.today()
     keys = [cache.key(job, target.options, policy, today) if cache else "" for job in jobs]
-    paths = [job.output_path(out_dir, suffix) for job in jobs]
+    paths = [target.output_path(job, out_dir) for job in jobs]
     kept = {i: made for i in range(len(jobs))
             if cache and (made := cache.unchanged(keys[i], paths[i])) is not None}
     return keys, paths, kept

@@ -52,7 +52,8 @@ def toolchain() -> str:
     an edited checkout or another font package all change it."""
     h = hashlib.sha256()
     package = Path(__file__).resolve().parent.parent
-    for path in sorted(package.rglob("*.py")):
+    # Its own templates (the HTML page) are source too.
+    for path in sorted(p for p in package.rglob("*") if p.suffix in (".py", ".j2")):
         h.update(path.relative_to(package).as_posix().encode())
         h.update(path.read_bytes())
     versions = sorted(f"{d.metadata['Name']}=={d.version}" for d in metadata.distributions())

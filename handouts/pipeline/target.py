@@ -5,8 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from handouts.backends import backend_suffix, get_backend
+from pathlib import Path
+
+from handouts.backends import backend_output_path, backend_suffix, get_backend
 from handouts.backends.base import Backend, Options
+from handouts.select.jobs import BuildJob
 
 
 @dataclass(frozen=True)
@@ -26,3 +29,6 @@ class Target:
     def suffix(self) -> str:
         """``--grayscale.pdf``: a variant never replaces the plain file."""
         return self.options.suffix() + backend_suffix(self.name)
+
+    def output_path(self, job: BuildJob, out_dir: Path) -> Path:
+        return backend_output_path(self.name, job, out_dir, self.suffix())

@@ -13,7 +13,7 @@ from pydantic import BeforeValidator, Field, StringConstraints
 
 from handouts.limits import MAX_FILE_MB
 from handouts.locales import LocaleCode
-from handouts.names import CONFIG_NAME, CheckId, Level
+from handouts.names import CONFIG_NAME, CheckId, Level, OutputFormat
 from handouts.project.content import Slug, Text
 from handouts.project.validation import Model
 
@@ -69,6 +69,10 @@ class Config(Model):
     glossary_dir: Text = Field("data/glossary", description="Jargon glossaries, one "
                                "<locale>.yaml each.")
     readability: ReadabilityTargets = ReadabilityTargets()
+    formats: list[OutputFormat] = Field(
+        [OutputFormat.PDF], min_length=1, description="What a plain build writes: pdf "
+        "(print-ready PDFs) and html (web pages of the online version, at the brand's "
+        "qr_url paths).")
     incomplete_translations: Literal["refuse", "skip"] = Field(
         "refuse", description="A handout whose translation into a configured locale is "
         "missing or unfinished: refuse stops the build; skip builds everything else and "
