@@ -124,8 +124,9 @@ def test_a_sign_in_a_block_answered_two_ways_points_at_the_block(
         "      - is a test baby who is floppy or hard to wake\n",
         "      - text: is a test baby who is floppy or hard to wake\n"
         "        sign: test-floppy\n"))
-    project.write("data/signs.yaml", "signs:\n  test-floppy:\n    tone: emergency\n"
-                                     "    what: floppy or hard to wake\n")
+    # Added to the catalog's triage table (the example handouts name its other signs).
+    project.edit("data/signs.yaml", "signs:\n", "signs:\n  test-floppy:\n    tone: emergency\n"
+                                                "    what: floppy or hard to wake\n")
     use_block(project, TREMOR)
     project.edit(TREMOR, "    tone: urgent\n    body:\n",
                  "    tone: urgent\n    body:\n      - use: test-fever\n")

@@ -10,7 +10,9 @@ from conftest import ProjectCopy
 from test_build import normalized, text_of
 from test_errors import fails, line_of
 
-GOING_HOME_ITEMS = 14  # checklist items in data/handouts/going-home.yaml
+# Checklist items in data/handouts/going-home.yaml: feeding 3, safe-sleep 1, check-ups 3,
+# who-to-call 3 (the shared safe-sleep rules it prints are bullets, not tick boxes).
+GOING_HOME_ITEMS = 10
 
 
 def fillable(project: ProjectCopy, handout: str = "going-home") -> pypdf.PdfReader:
@@ -77,11 +79,12 @@ def test_fillable_version_sits_beside_the_printed_one_and_skips_other_kinds(
         project: ProjectCopy) -> None:
     result = project.run("build", "--brand", "riverside", "--fillable")
     assert result.exit_code == 0, result.output
-    assert "skipped (not a handout with tick boxes): infant-massage, newborn-tremor, " \
-           "sleep-hygiene" in result.output
+    assert "skipped (not a handout with tick boxes): crying-and-coping, infant-massage, " \
+           "jaundice, newborn-tremor, sleep-hygiene" in result.output
     built = sorted(p.name for p in project.path("output/riverside/en").glob("*.pdf"))
     assert built == ["bedtime-routine--baby--fillable.pdf", "bedtime-routine--child--fillable.pdf",
-                     "before-massage--fillable.pdf", "going-home--fillable.pdf"]
+                     "before-massage--fillable.pdf", "feeding-and-nappies--fillable.pdf",
+                     "going-home--fillable.pdf"]
 
 
 def test_fillable_needs_a_handout_with_tick_boxes(project: ProjectCopy) -> None:
@@ -92,8 +95,9 @@ def test_fillable_needs_a_handout_with_tick_boxes(project: ProjectCopy) -> None:
 
 def test_write_is_only_for_checklist_items(project: ProjectCopy) -> None:
     project.edit("data/handouts/sleep-hygiene.yaml",
-                 "          - Use a firm, flat mattress.\n",
-                 "          - text: Use a firm, flat mattress.\n            write: [date]\n")
+                 "          - Keep the same bedtime and wake time every day, weekends too.\n",
+                 "          - text: Keep the same bedtime and wake time every day, weekends too.\n"
+                 "            write: [date]\n")
     output = fails(project)
     line = line_of(project, "data/handouts/sleep-hygiene.yaml", "- bullets:")
     assert f"sleep-hygiene.yaml:{line}" in output

@@ -105,9 +105,11 @@ def test_name_and_birth_date_only_where_asked_never_in_metadata(project: Project
     pages = texts(reader)
     assert "Prepared for Amira Haddad" in pages[0] and "Born 07/11/2026" in pages[0]
     assert "Printed 21/11/2026" in pages[0]
-    # The checklist's name line asks for the name; no other page prints it.
-    assert [i for i, page in enumerate(pages) if "Amira" in page] == [0, 2]
+    # The checklists' name lines ask for the name (the first pages of going-home, pages 2-3,
+    # and of feeding-and-nappies, pages 4-5); no other page prints it.
+    assert [i for i, page in enumerate(pages) if "Amira" in page] == [0, 2, 4]
     assert "Child’s name Amira Haddad" in pages[2]
+    assert "Child’s name Amira Haddad" in pages[4] and "Feeding and nappies" in pages[4]
     metadata = " ".join(str(value) for value in reader.metadata.values())
     bookmarks = " ".join(item.title for item in reader.outline)
     for secret in ("Amira", "2026-11-07", "07/11/2026"):

@@ -100,9 +100,11 @@ def test_no_help_section_is_an_error(project: ProjectCopy) -> None:
 
 
 def test_long_list_is_a_warning(project: ProjectCopy) -> None:
-    project.edit(SLEEP, "          - Dress your baby lightly so they do not get too warm.\n",
-                 "          - Dress your baby lightly so they do not get too warm.\n"
-                 "          - Use a sleeping bag, not a loose blanket.\n")
+    # The list of section 'baby-safe-sleep' is the shared safe-sleep block (7 rules).
+    project.edit("data/blocks/safe-sleep.yaml",
+                 "      - Do not use weighted sleep sacks or weighted blankets.\n",
+                 "      - Do not use weighted sleep sacks or weighted blankets.\n"
+                 "      - Use a sleeping bag, not a loose blanket.\n")
     code, out = check(project)
     assert code == 0, out
     assert "list-length: section 'baby-safe-sleep' has a list of 8 items (band 'baby')" in out

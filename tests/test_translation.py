@@ -22,9 +22,12 @@ from test_build import normalized, text_of
 from test_errors import fails, line_of
 
 SLEEP = "data/handouts/sleep-hygiene.yaml"
-OLD_TEXT = "Lay your baby on their back to sleep."
-NEW_TEXT = "Always lay your baby on their back to sleep."
-REMOVED = "          - Keep the cot in your bedroom.\n"
+# The text of sleep-hygiene's own section 'baby-safe-sleep' (its rules are the shared
+# safe-sleep block, translated in blocks/safe-sleep.po).
+OLD_TEXT = "Follow these rules for every sleep, day and night."
+NEW_TEXT = "Always follow these rules for every sleep, day and night."
+# A list item of section 'child-habits'.
+REMOVED = "          - Make the bedroom dark, quiet and cool.\n"
 
 
 def pseudo_translate(path: Path) -> None:
@@ -41,9 +44,13 @@ def pseudo_translate(path: Path) -> None:
 
 
 def start_german(project: ProjectCopy) -> None:
+    """Translate every catalog into German: the handouts', the interface's and the shared
+    blocks' (data/translations/de/blocks/*.po)."""
     result = project.run("translate", "update", "--locale", "de")
     assert result.exit_code == 0, result.output
-    for path in sorted(project.path("data/translations/de").glob("*.po")):
+    catalogs = sorted(project.path("data/translations/de").rglob("*.po"))
+    assert any(path.parent.name == "blocks" for path in catalogs)
+    for path in catalogs:
         pseudo_translate(path)
 
 
@@ -57,7 +64,8 @@ def test_committed_templates_are_up_to_date(project: ProjectCopy) -> None:
     result = project.run("translate", "extract")
     assert result.exit_code == 0, result.output
     assert "created" not in result.output and "updated" not in result.output, result.output
-    assert result.output.count("unchanged") == 7  # the interface and six handouts
+    # the interface, nine handouts and four shared blocks
+    assert result.output.count("unchanged") == 14
 
 
 def test_extract_writes_a_template_per_handout_with_notes_for_translators(
@@ -146,7 +154,7 @@ def test_removed_source_text_becomes_obsolete_not_deleted(project: ProjectCopy) 
     assert "1 obsolete" in result.output
     po = polib.pofile(str(project.path("data/translations/de/sleep-hygiene.po")))
     obsolete = po.obsolete_entries()
-    assert [e.msgstr for e in obsolete] == ["DE: Keep the cot in your bedroom."]
+    assert [e.msgstr for e in obsolete] == ["DE: Make the bedroom dark, quiet and cool."]
     status = json.loads(project.run("translate", "status", "--locale", "de", "--format",
                                     "json").output)
     assert next(r for r in status if r["handout"] == "sleep-hygiene")["percent"] == 100.0
@@ -157,7 +165,7 @@ def test_new_source_text_is_added_untranslated_and_refuses_the_build(
     start_german(project)
     project.edit(SLEEP, REMOVED, REMOVED + "          - A fan can help in hot weather.\n")
     out = fails(project, "build", "sleep-hygiene", "--lang", "de")
-    assert '[missing] sleep-hygiene/baby-safe-sleep: "A fan can help in hot weather."' in out
+    assert '[missing] sleep-hygiene/child-habits: "A fan can help in hot weather."' in out
     result = project.run("translate", "update", "--locale", "de")
     assert "sleep-hygiene.po: 1 new" in result.output
     assert po_entry(project, "data/translations/de/sleep-hygiene.po",
@@ -167,11 +175,14 @@ def test_new_source_text_is_added_untranslated_and_refuses_the_build(
 def test_missing_string_names_the_file_and_the_string(project: ProjectCopy) -> None:
     start_german(project)
     relative = "data/translations/de/newborn-tremor.po"
-    project.edit(relative, 'msgstr "DE: does not respond to you"', 'msgstr ""')
+    # An item of newborn-tremor's own emergency list (the shared blocks give the others).
+    project.edit(relative, 'msgstr "DE: has jerking that spreads to the whole body"',
+                 'msgstr ""')
     out = fails(project, "build", "newborn-tremor", "--lang", "de")
     assert "de/newborn-tremor.po: the 'de' translation of handout 'newborn-tremor' is not " \
            "finished (1 missing)" in out
-    assert '[missing] newborn-tremor/call-now: "does not respond to you"' in out
+    assert '[missing] newborn-tremor/call-now: "has jerking that spreads to the whole body"' \
+        in out
 
 
 def test_allow_draft_prints_a_marked_draft_on_every_page(project: ProjectCopy) -> None:
@@ -214,27 +225,34 @@ def test_renamed_interface_placeholder_is_an_error(project: ProjectCopy) -> None
 
 def test_status_table_and_json(project: ProjectCopy) -> None:
     start_german(project)
-    project.edit("data/translations/de/newborn-tremor.po", 'msgstr "DE: does not respond to you"',
-                 'msgstr ""')
+    project.edit("data/translations/de/newborn-tremor.po",
+                 'msgstr "DE: has jerking that spreads to the whole body"', 'msgstr ""')
     table = project.run("translate", "status", "--locale", "de")
     assert table.exit_code == 0, table.output
     row = next(line for line in table.output.splitlines() if line.strip().startswith(
         "newborn-tremor"))
-    assert row.split()[:7] == ["newborn-tremor", "de", "98%", "62", "0", "1", "no"]
+    # newborn-tremor has 53 strings to translate (its emergency signs are shared blocks).
+    assert row.split()[:7] == ["newborn-tremor", "de", "98%", "52", "0", "1", "no"]
     rows = json.loads(project.run("translate", "status", "--locale", "de", "--format",
                                   "json").output)
     tremor = next(r for r in rows if r["handout"] == "newborn-tremor")
-    assert (tremor["missing"], tremor["fuzzy"], tremor["total"]) == (1, 0, 63)
-    assert {r["handout"] for r in rows} == {"_interface", "newborn-tremor", "infant-massage",
-                                            "sleep-hygiene", "going-home", "before-massage",
-                                            "bedtime-routine"}
+    assert (tremor["missing"], tremor["fuzzy"], tremor["total"]) == (1, 0, 53)
+    assert {r["handout"] for r in rows} == {
+        "_interface", "newborn-tremor", "infant-massage", "sleep-hygiene", "going-home",
+        "before-massage", "bedtime-routine", "jaundice", "feeding-and-nappies",
+        "crying-and-coping", "blocks/call-today-newborn", "blocks/emergency-signs",
+        "blocks/fever-rule", "blocks/safe-sleep"}
 
 
 def test_reviewed_translation_drops_the_not_reviewed_line(project: ProjectCopy) -> None:
     start_german(project)
-    relative = "data/translations/de/sleep-hygiene.po"
-    project.edit(relative, '"X-Reviewed-By: \\n"', '"X-Reviewed-By: Dr Weber\\n"')
-    project.edit(relative, '"X-Reviewed-On: \\n"', '"X-Reviewed-On: 2026-11-02\\n"')
+    # The sheet prints its own catalog's text and that of the shared blocks it uses: all
+    # of them are reviewed.
+    for name in ("sleep-hygiene", "blocks/safe-sleep", "blocks/emergency-signs",
+                 "blocks/fever-rule"):
+        relative = f"data/translations/de/{name}.po"
+        project.edit(relative, '"X-Reviewed-By: \\n"', '"X-Reviewed-By: Dr Weber\\n"')
+        project.edit(relative, '"X-Reviewed-On: \\n"', '"X-Reviewed-On: 2026-11-02\\n"')
     result = project.run("build", "sleep-hygiene", "--brand", "riverside", "--lang", "de")
     assert result.exit_code == 0, result.output
     text = normalized(text_of(project.pdf("riverside", "sleep-hygiene", lang="de")))
@@ -267,13 +285,17 @@ def test_regional_locale_needs_its_own_handout_text_but_shares_interface_words(
     start_german(project)
     out = fails(project, "build", "sleep-hygiene", "--lang", "de-AT")
     assert "has no translation into 'de-AT'" in out  # never borrowed from 'de'
-    source = project.read("data/translations/de/sleep-hygiene.po")
-    project.write("data/translations/de-AT/sleep-hygiene.po",
-                  source.replace("DE: ", "AT: ").replace("Language: de", "Language: de-AT"))
+    # Its own text: the handout's catalog and those of the shared blocks it prints.
+    for name in ("sleep-hygiene", "blocks/safe-sleep", "blocks/emergency-signs",
+                 "blocks/fever-rule"):
+        source = project.read(f"data/translations/de/{name}.po")
+        project.write(f"data/translations/de-AT/{name}.po",
+                      source.replace("DE: ", "AT: ").replace("Language: de", "Language: de-AT"))
     result = project.run("build", "sleep-hygiene", "--brand", "riverside", "--lang", "de-AT")
     assert result.exit_code == 0, result.output
     text = normalized(text_of(project.pdf("riverside", "sleep-hygiene", lang="de-AT")))
     assert f"AT: {OLD_TEXT}" in text and "DE: Page 1 of" in text
+    assert "AT: Lay your baby on their back for every sleep" in text  # a shared block
 
 
 def test_language_does_not_change_paper_or_emergency_number(project: ProjectCopy) -> None:
@@ -334,7 +356,8 @@ def test_long_words_are_hyphenated_in_the_narrow_columns_of_cards(
     result = project.run("build", "infant-massage", "--brand", "riverside", "--lang", "de",
                          "--age", "3w")
     assert result.exit_code == 0, result.output
-    text = text_of(project.pdf("riverside", "infant-massage", lang="de"))
+    # The cord stump line is on the card for babies under 6 weeks.
+    text = text_of(project.pdf("riverside", "infant-massage", lang="de", band="under-6-weeks"))
     assert "Nabelschnurrestabheilungsbest\u00e4tigung" not in text.replace("\n", " ")
     assert "-\n" in text  # split at a hyphenation point, with a hyphen
 
@@ -343,9 +366,13 @@ def test_a_new_language_lists_every_unfinished_catalog_at_once(project: ProjectC
     assert project.run("translate", "update", "--locale", "fr").exit_code == 0
     out = fails(project, "build", "sleep-hygiene", "--lang", "fr")
     assert "fr/sleep-hygiene.po: the 'fr' translation of handout 'sleep-hygiene' is not " \
-           "finished (64 missing)" in out
+           "finished (58 missing)" in out
+    # The shared blocks the sheet prints: each catalog is named too.
+    for block, missing in (("safe-sleep", 8), ("emergency-signs", 4), ("fever-rule", 1)):
+        assert f"fr/blocks/{block}.po: the 'fr' translation of shared block '{block}' is " \
+               f"not finished ({missing} missing)" in out
     assert "fr/_interface.po: the 'fr' interface words are not finished" in out
-    assert "2 problems found; nothing was written." in out
+    assert "5 problems found; nothing was written." in out
 
 
 def test_translating_into_the_source_language_says_there_is_nothing_to_do(
