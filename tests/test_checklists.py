@@ -99,7 +99,8 @@ def test_write_is_only_for_checklist_items(project: ProjectCopy) -> None:
                  "          - text: Keep the same bedtime and wake time every day, weekends too.\n"
                  "            write: [date]\n")
     output = fails(project)
-    line = line_of(project, "data/handouts/sleep-hygiene.yaml", "- bullets:")
+    # The error points at the list the item is in: the line before the item.
+    line = line_of(project, "data/handouts/sleep-hygiene.yaml", "Keep the same bedtime") - 1
     assert f"sleep-hygiene.yaml:{line}" in output
     assert "'write' (room to write by hand) is only for checklist items" in output
 
