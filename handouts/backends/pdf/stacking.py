@@ -13,6 +13,9 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable
 
 
+SHORT_PART = 0.6  # a section split with less than this share on the first page moves whole
+
+
 def gap(previous: Flowable | None, flowable: Flowable) -> float:
     """Space between two stacked flowables, collapsed the way a frame does it."""
     if previous is None:
@@ -58,8 +61,9 @@ class Section(Flowable):
     "<heading> (continued)" on the next page."""
 
     def __init__(self, heading: Flowable | None, continued: Flowable | None,
-                 body: list[Flowable]):
+                 body: list[Flowable], room_is_scarce: bool = False):
         super().__init__()
+        self.room_is_scarce = room_is_scarce  # a card: use every line of each side
         self.heading, self.continued = heading, continued
         self.body = body
         self.content = ([heading] if heading is not None else []) + body
@@ -76,10 +80,20 @@ class Section(Flowable):
         head, rest = fill(self.canv, self.content, aw, ah)
         if not rest:
             return [self]
-        if not head or head == [self.heading]:
-            return []  # nothing but the heading would fit: start the section on the next page
+        if not head or head == [self.heading] or self._starts_better_on_a_new_page(head, aw):
+            return []  # start the section on the next page
         body = head[1:] if self.heading is not None else head
-        return [Section(self.heading, None, body), Section(self.continued, self.continued, rest)]
+        return [Section(self.heading, None, body, self.room_is_scarce),
+                Section(self.continued, self.continued, rest, self.room_is_scarce)]
+
+    def _starts_better_on_a_new_page(self, head: list[Flowable], aw: float) -> bool:
+        """A short section that would leave most of itself for the next page moves there
+        whole, as a reader takes it in one go."""
+        frame = getattr(self, "_frame", None)
+        if self.room_is_scarce or frame is None:
+            return False
+        fits_there = self.height <= float(frame.height)
+        return fits_there and stacked_height(self.canv, head, aw) < SHORT_PART * self.height
 
     def draw(self) -> None:
         y, previous = self.height, None

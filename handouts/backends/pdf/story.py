@@ -104,7 +104,7 @@ class StoryBuilder(Visitor):
         style = self.styles[first.tag]
         continued = self.styles.paragraph(
             self.words.continued.format(label=inline_markup(first)), style)
-        return [Section(content[0], continued, content[1:])]
+        return [Section(content[0], continued, content[1:], self.styles.format.fit_sides)]
 
     def aside(self, element: Element) -> list[Flowable]:
         """A tone box; ``tone="normal"`` is a plain section."""
