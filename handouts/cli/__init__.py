@@ -92,10 +92,10 @@ def main(ctx: click.Context, project_dir: Path | None, debug: bool) -> None:
 
 
 def _register() -> None:
-    from handouts.cli import build, check, pack, project, translate
+    from handouts.cli import build, check, pack, project, serve, translate
 
-    for command in (build.build, pack.pack, check.check, project.list_, project.schema,
-                    project.init, translate.translate):
+    for command in (build.build, pack.pack, check.check, serve.serve, project.list_,
+                    project.schema, project.init, translate.translate):
         main.add_command(command)
 
 

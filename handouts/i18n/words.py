@@ -64,6 +64,26 @@ class Words:
                               "handout with a version per age: above the list of ages.")
     web_print: str = _word("Print version (PDF)", "Web page of a handout: link to the PDF "
                            "to print.")
+    desk_title: str = _word("Print for a patient", "Print desk (web page for ward staff): "
+                            "its title.")
+    desk_what: str = _word("What to print", "Print desk: label of the list of packs and "
+                           "handouts.")
+    desk_packs: str = _word("Packs", "Print desk: group of the list: several handouts "
+                            "in one PDF.")
+    desk_handouts: str = _word("Handouts", "Print desk: group of the list: single handouts.")
+    desk_clinic: str = _word("Clinic", "Print desk: label of the list of clinics (brands).")
+    desk_language: str = _word("Language", "Print desk: label of the list of languages.")
+    desk_born: str = _word("Child's birth date", "Print desk: label of the date field.")
+    desk_weeks: str = _word("Weeks of pregnancy at birth (only if born before 37 weeks)",
+                            "Print desk: label of an optional number field.")
+    desk_name: str = _word("Child's name (optional, printed on the cover)",
+                           "Print desk: label of an optional text field.")
+    desk_show: str = _word("Show what will print", "Print desk: the button that shows "
+                           "the preview.")
+    desk_open: str = _word("Open the PDF to print", "Print desk: the button that opens "
+                           "the PDF, to print or save it.")
+    desk_problem: str = _word("This cannot be printed yet:", "Print desk: above a list of "
+                              "problems, e.g. a birth date in the future.")
     continued: str = _word("{label} (continued)", "Label of a box that goes on to the "
                            "next page. {label} is the box's label.")
     chosen_for: str = _word("Chosen for this child: {age}.",
