@@ -251,3 +251,53 @@ def test_axe_finds_no_wcag_21_aa_violation_on_the_desk(
         assert not (found := axe_violations(page)), describe(found)
     finally:
         page.close()
+
+
+# -- the authors' live preview
+
+
+def test_the_preview_lists_every_output_with_its_state(tmp_path: Path) -> None:
+    from handouts.pipeline.preview import Previews
+
+    project = copy_example(tmp_path)
+    project.edit("handouts.yaml", "  - en\n  - ru\n  - es\n  - ar\n", "  - en\n")
+    project.edit("data/handouts/jaundice.yaml", "status: sample", "status: draft")
+    app = create_app(load_project(project.root), previews=Previews(project.root))
+    client = app.test_client()
+    index = client.get("/preview/").get_data(as_text=True)
+    assert index.count("<tr") == 1 + 34  # a header, 17 bands x 2 brands
+    assert "2 pages" in index and "review by" in index.lower()
+    page = client.get("/preview/h/newborn-tremor?brand=harbour&lang=en&band=1-to-3-months")
+    text = page.get_data(as_text=True)
+    assert page.status_code == 200 and text.count('<img src="data:image/png') == 2
+    assert page.headers["Content-Security-Policy"].endswith("connect-src 'self'")
+    assert client.get("/preview/pdf/newborn-tremor?brand=harbour&lang=en&band=1-to-3-months"
+                      ).data.startswith(b"%PDF-")
+    assert "<h1>Newborn tremor" in client.get(
+        "/preview/html/newborn-tremor?brand=harbour&lang=en&band=1-to-3-months"
+    ).get_data(as_text=True)
+    assert client.get("/preview/h/no-such-handout").status_code == 404
+    assert client.get("/preview/h/going-home?brand=riverside&lang=xx").status_code == 404
+
+
+def test_an_author_page_reloads_itself_and_shows_a_broken_file(
+        server: tuple[str, Path], desk_project: ProjectCopy, browser: Any) -> None:
+    address, _ = server
+    page = browser.new_page(bypass_csp=True)  # for axe's script; the page's own runs anyway
+    handout = desk_project.path("data/handouts/going-home.yaml")
+    original = handout.read_text(encoding="utf-8")
+    try:
+        page.goto(f"{address}/preview/h/going-home?brand=riverside&lang=en")
+        assert page.locator(".pages img").count() == 2
+        handout.write_text(original.replace("kind: checklist", "kind: checklst"),
+                           encoding="utf-8")
+        page.wait_for_selector("text=A file has a mistake", timeout=20_000)
+        assert "data/handouts/going-home.yaml:3" in page.locator(".problems").inner_text()
+        assert not (found := axe_violations(page)), describe(found)
+        handout.write_text(original, encoding="utf-8")
+        page.wait_for_selector(".pages img", timeout=30_000)
+        assert page.locator("h1").inner_text() == "going-home"
+        assert not (found := axe_violations(page)), describe(found)
+    finally:
+        handout.write_text(original, encoding="utf-8")
+        page.close()

@@ -24,8 +24,9 @@ from handouts.cli import Settings
 def serve(settings: Settings, host: str, port: int, password_file: Path | None,
           threads: int) -> None:
     """Start the print desk: a web page where ward staff print a pack or a handout for
-    one child (birth date, language, name) without a terminal. Open the address it
-    prints in a browser; stop it with Ctrl+C.
+    one child (birth date, language, name) without a terminal; and the live preview
+    for authors (/preview/), whose pages rebuild and reload when a file changes. Open
+    the address it prints in a browser; stop it with Ctrl+C.
 
     The child's name and birth date are sent only in the form's body; they are never
     in an address, a log, a file or a cache, and every PDF is made in memory.
@@ -37,14 +38,20 @@ def serve(settings: Settings, host: str, port: int, password_file: Path | None,
     """
     import waitress
 
+    from handouts.pipeline.preview import Previews
     from handouts.serve.app import create_app
     from handouts.serve.security import Access, SecurityError
+    from handouts.serve.watch import watch_in_background
 
     try:
         access = Access.for_host(host, password_file)
     except SecurityError as exc:
         raise click.UsageError(str(exc)) from None
-    app = create_app(settings.project(), access)
-    shown = f"[{host}]" if ":" in host else host
-    click.secho(f"Print desk: http://{shown}:{port}/  (Ctrl+C to stop)", fg="green")
+    project = settings.project()
+    previews = Previews(project.root)
+    watch_in_background(project, previews.changed)
+    app = create_app(project, access, previews)
+    shown = f"http://{f'[{host}]' if ':' in host else host}:{port}"
+    click.secho(f"Print desk: {shown}/   Live preview: {shown}/preview/   (Ctrl+C to stop)",
+                fg="green")
     waitress.serve(app, host=host, port=port, threads=threads, ident="handouts")

@@ -8,15 +8,12 @@ the file system.
 
 from __future__ import annotations
 
-import base64
 import datetime as dt
-import io
 import re
 import secrets
 import threading
 from dataclasses import dataclass
 
-import pypdfium2 as pdfium
 from babel import Locale
 from flask import Flask, Response, abort, render_template, request
 from flask_wtf.csrf import CSRFError, CSRFProtect
@@ -30,11 +27,13 @@ from handouts.pipeline.context import Session
 from handouts.pipeline.desk import MAX_NAME, ChildRequest, Item, Printed, print_for_child
 from handouts.project.loader import Project
 from handouts.select.jobs import BuildJob
+from handouts.pipeline.preview import Previews
+from handouts.serve.images import page_images
+from handouts.serve.preview import install_preview
 from handouts.serve.security import Access, install
 
 MAX_REQUEST = 16 * 1024  # bytes: a form of a few short fields
 ID = re.compile(r"[a-z0-9][a-z0-9-]{0,63}")
-PREVIEW_SCALE = 0.55  # of 72 dpi: a page about 330 pixels wide
 
 
 class FormError(ValueError):
@@ -47,12 +46,16 @@ class Choice:
     label: str
 
 
-def create_app(project: Project, access: Access = Access()) -> Flask:
+def create_app(project: Project, access: Access = Access(),
+               previews: Previews | None = None) -> Flask:
+    """The desk for ``project``; with ``previews``, the authors' live preview too."""
     app = Flask(__name__)
     app.config.update(SECRET_KEY=secrets.token_hex(32), MAX_CONTENT_LENGTH=MAX_REQUEST,
                       WTF_CSRF_TIME_LIMIT=None)
     CSRFProtect(app)
     install(app, access)
+    if previews is not None:
+        install_preview(app, previews)
     desk = Desk(project)
 
     @app.get("/")
@@ -158,7 +161,7 @@ class Desk:
             handouts=self._items(Item.HANDOUT, locale), brands=[
                 Choice(b.id, b.brand.name) for b in self.project.brands.values()],
             chosen_lang=chosen_locale, wanted=wanted, problems=problems or [],
-            printed=printed, pages=_page_images(printed, self.words(chosen_locale))
+            printed=printed, pages=page_images(printed.data, self.words(chosen_locale))
             if printed else [], max_name=MAX_NAME, today=dt.date.today().isoformat())
 
     def _items(self, item: Item, locale: str) -> list[Choice]:
@@ -191,19 +194,3 @@ def _field(form: dict[str, str], name: str, limit: int) -> str:
 def _own_name(code: str) -> str:
     name = Locale.parse(code.replace("-", "_")).get_display_name(code.replace("-", "_"))
     return (name or code)[:1].upper() + (name or code)[1:]
-
-
-def _page_images(printed: Printed, words: Words) -> list[tuple[str, str]]:
-    """(alt text, data address) of each page, rendered in memory."""
-    document = pdfium.PdfDocument(printed.data)
-    images = []
-    for number, page in enumerate(document, start=1):
-        buffer = io.BytesIO()
-        page.render(scale=PREVIEW_SCALE).to_pil().save(buffer, "PNG")
-        images.append((words.page_of.format(page=words.number(number),
-                                            pages=words.number(len(document))),
-                       "data:image/png;base64,"
-                       + base64.b64encode(buffer.getvalue()).decode("ascii")))
-    document.close()
-    return images
-

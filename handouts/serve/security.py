@@ -15,6 +15,10 @@ MIN_PASSWORD = 8
 # The desk needs no script, inline style or outside resource: everything else is refused.
 CSP = ("default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; "
        "frame-ancestors 'none'; base-uri 'none'")
+# The authors' preview loads one script of its own, which listens for file changes.
+PREVIEW_CSP = CSP + "; script-src 'self'; connect-src 'self'"
+# A handout's web page, as published: its style is inline, its pictures data.
+PAGE_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'none'"
 
 
 class SecurityError(ValueError):
@@ -70,6 +74,9 @@ def install(app: Flask, access: Access) -> None:
         response.headers["X-Content-Type-Options"] = "nosniff"
         response.headers["Referrer-Policy"] = "no-referrer"
         if response.mimetype == "text/html":
-            response.headers["Content-Security-Policy"] = CSP
+            path = request.path
+            response.headers["Content-Security-Policy"] = \
+                PAGE_CSP if path.startswith("/preview/html/") else \
+                PREVIEW_CSP if path.startswith("/preview/") else CSP
             response.headers["X-Frame-Options"] = "DENY"
         return response
