@@ -12,7 +12,9 @@ from __future__ import annotations
 import io
 import os
 import platform
+import re
 import shutil
+import socket
 import statistics
 import subprocess
 import sys
@@ -22,6 +24,8 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
+
+from desk_load import Load, load  # noqa: E402 (beside this script)
 
 REPO = Path(__file__).resolve().parent.parent
 HANDOUTS = [sys.executable, "-m", "handouts"]
@@ -265,7 +269,7 @@ def measure(project: Path, work: Path) -> str:
     edits = iter(range(2, 1000))
 
     def edit() -> None:  # a new version number: printed, nothing to translate
-        handout.write_text(text.replace("version: 1", f"version: {next(edits)}"),
+        handout.write_text(re.sub(r"(?m)^version: \d+$", f"version: {next(edits)}", text),
                            encoding="utf-8")
 
     one_changed = repeat(lambda: command([*build], work), before=edit)
@@ -291,9 +295,34 @@ def measure(project: Path, work: Path) -> str:
     for path in brands.glob("*-[01].yaml"):
         path.unlink()
     clear()
+    desk = desk_load(project)
     per_page, floor, per_page_all, pages = pipeline_per_page(project)
     peer = typst_times(typst_source(project) or "", work)
     return report(locals())
+
+
+DESK_REQUESTS, DESK_CLIENTS = 200, 4
+
+
+def desk_load(project: Path) -> Load:
+    """The print desk on loopback, printing a pack for 200 children, 4 clients at once."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = subprocess.Popen([*HANDOUTS, "--project", str(project), "serve", "--port",
+                               str(port)], stdout=subprocess.DEVNULL,
+                              stderr=subprocess.DEVNULL)
+    try:
+        for _ in range(100):
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+                break
+            except OSError:
+                time.sleep(0.1)
+        return load(f"http://127.0.0.1:{port}", DESK_REQUESTS, DESK_CLIENTS)
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
 
 
 def report(m: dict[str, object]) -> str:
@@ -317,12 +346,12 @@ def report(m: dict[str, object]) -> str:
         ("Full build, -j 1 (command, cold)", f"{full_1.seconds:.2f} s", "", ""),
         ("Full build, -j 2", f"{full_2.seconds:.2f} s",
          f"{full_1.seconds / full_2.seconds:.2f}x faster than -j 1", ">= 1.8x"),
-        ("Larger catalog (6 brands, 336 PDFs), -j 1 / -j 2",
+        ("Larger catalog (6 brands, 408 PDFs), -j 1 / -j 2",
          f"{s(m['large_1']):.2f} s / {s(m['large_2']):.2f} s",
          f"{s(m['large_1']) / s(m['large_2']):.2f}x faster", ""),
         ("No-op rebuild", f"{s(m['noop']):.2f} s",
          f"{100 * s(m['noop']) / full_2.seconds:.0f}% of a full build (-j 2)", "<= 5%"),
-        ("One handout changed (going-home: 8 PDFs of 112)", f"{s(m['one_changed']):.2f} s",
+        ("One handout changed (going-home: 8 PDFs of 136)", f"{s(m['one_changed']):.2f} s",
          f"{100 * s(m['one_changed']) / full_2.seconds:.0f}% of a full build", "<= 15%"),
         ("`handouts check`, warm cache", f"{s(m['check_warm']):.2f} s", "", "1-2 s"),
         ("Cold single handout (one PDF, from the command line)", f"{cold:.2f} s",
@@ -332,6 +361,11 @@ def report(m: dict[str, object]) -> str:
         ("`handouts list`", f"{s(m['listing']):.2f} s", "", ""),
         ("Peak memory, full build -j 1", f"{full_1.peak_mb:.0f} MB", "", "<= 200 MB"),
     ]
+    desk = m["desk"]
+    assert isinstance(desk, Load)
+    rows.append((f"Print desk: {DESK_REQUESTS} packs (16 pages each), {DESK_CLIENTS} clients "
+                 "at once, loopback", f"p50 {desk.p50:.2f} s, p95 {desk.p95:.2f} s",
+                 f"{desk.errors} errors; one pack at a time (ReportLab)", "0 errors"))
     if isinstance(peer, tuple):
         rows.append(("Typst, the same sheet's text (warm, in-process)",
                      f"{peer[0] * 1000:.1f} ms", "plain text, no boxes or footer", ""))

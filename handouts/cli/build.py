@@ -23,6 +23,8 @@ from handouts.names import Imposition, OutputFormat
 
 if TYPE_CHECKING:  # the pipeline is imported when a command runs, so --help starts fast
     from handouts.ages import Age
+    from handouts.backends.pdf.options import PdfOptions
+    from handouts.project.loader import Project
     from handouts.errors import Problem
     from handouts.pipeline.build import Built
     from handouts.pipeline.cache import BuildCache
@@ -112,13 +114,11 @@ def build(settings: Settings, handout_ids: tuple[str, ...], brands: tuple[str, .
       handouts build --out /tmp/print
       handouts build --format pdf --format html
     """
-    from handouts.backends.html.backend import HtmlOptions
     from handouts.backends.pdf.options import PdfOptions
     from handouts.files import write_atomically
-    from handouts.pipeline.build import default_workers, jobs_for, make_outputs
+    from handouts.pipeline.build import jobs_for
     from handouts.pipeline.cache import BuildCache
     from handouts.pipeline.policy import Policy
-    from handouts.pipeline.target import Target
     from handouts.select.jobs import select_jobs
 
     project = settings.project()
@@ -126,11 +126,7 @@ def build(settings: Settings, handout_ids: tuple[str, ...], brands: tuple[str, .
     jobs = select_jobs(project, handout_ids, brands, age=request, locales=locales)
     options = PdfOptions(grayscale, fillable, Imposition(imposition or Imposition.NONE))
     wanted = [OutputFormat(f) for f in formats or project.config.formats]
-    if OutputFormat.PDF not in wanted and options != PdfOptions():
-        raise click.UsageError("--grayscale, --fillable and --imposition are for PDFs: "
-                               "add --format pdf")
-    targets = [Target(f, options if f is OutputFormat.PDF else HtmlOptions())
-               for f in dict.fromkeys(wanted)]
+    targets = _targets(wanted, options)
     if options.wanted:
         jobs, skipped = jobs_for(jobs, targets[0], options.wanted)
         if skipped:
@@ -146,14 +142,9 @@ def build(settings: Settings, handout_ids: tuple[str, ...], brands: tuple[str, .
         for target in targets:
             _print_plan(jobs, folder, target, policy, cache)
         return
-    built: list[Built] = []
-    skipped_jobs: list[tuple[BuildJob, Problem]] = []
     with Progress("Building", len(jobs) * len(targets)) as progress:
-        for target in targets:
-            outputs = make_outputs(project, jobs, folder, target, policy,
-                                   workers or default_workers(), progress.step, cache)
-            built += outputs.built
-            skipped_jobs += [item for item in outputs.skipped if item not in skipped_jobs]
+        built, skipped_jobs = _make(project, jobs, folder, targets, policy, workers,
+                                    progress, cache)
     files = [(item.path, item.data) for item in built if item.data is not None]
     if OutputFormat.HTML in wanted:
         from handouts.pipeline.site import site_pages
@@ -166,6 +157,35 @@ def build(settings: Settings, handout_ids: tuple[str, ...], brands: tuple[str, .
     _print_skipped(skipped_jobs)
     if open_after and built:
         click.launch(str(built[0].path if len(built) == 1 else folder))
+
+
+def _targets(wanted: list[OutputFormat], options: PdfOptions) -> list[Target]:
+    """What the build writes: PDFs with their options, web pages."""
+    from handouts.backends.html.backend import HtmlOptions
+    from handouts.backends.pdf.options import PdfOptions
+    from handouts.pipeline.target import Target
+
+    if OutputFormat.PDF not in wanted and options != PdfOptions():
+        raise click.UsageError("--grayscale, --fillable and --imposition are for PDFs: "
+                               "add --format pdf")
+    return [Target(f, options if f is OutputFormat.PDF else HtmlOptions())
+            for f in dict.fromkeys(wanted)]
+
+
+def _make(project: Project, jobs: list[BuildJob], folder: Path, targets: list[Target],
+          policy: Policy, workers: int | None, progress: Progress,
+          cache: BuildCache) -> tuple[list[Built], list[tuple[BuildJob, Problem]]]:
+    """Every target's outputs in memory, and the jobs left out (each once)."""
+    from handouts.pipeline.build import default_workers, make_outputs
+
+    built: list[Built] = []
+    skipped: list[tuple[BuildJob, Problem]] = []
+    for target in targets:
+        outputs = make_outputs(project, jobs, folder, target, policy,
+                               workers or default_workers(), progress.step, cache)
+        built += outputs.built
+        skipped += [item for item in outputs.skipped if item not in skipped]
+    return built, skipped
 
 
 def _print_skipped(skipped: list[tuple[BuildJob, Problem]]) -> None:
