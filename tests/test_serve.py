@@ -283,3 +283,15 @@ def test_an_author_page_reloads_itself_and_shows_a_broken_file(
     finally:
         handout.write_text(original, encoding="utf-8")
         page.close()
+
+
+def test_axe_finds_no_wcag_21_aa_violation_on_the_preview_index(
+        server: tuple[str, Path], browser: Any) -> None:
+    address, _ = server
+    page = browser.new_page(bypass_csp=True)  # for axe's script
+    try:
+        page.goto(f"{address}/preview/", timeout=120_000)  # builds every output once
+        assert page.locator("tbody tr").count() == 136
+        assert not (found := axe_violations(page)), describe(found)
+    finally:
+        page.close()
