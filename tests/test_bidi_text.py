@@ -4,7 +4,7 @@ order (what a reader of Arabic sees from left to right on the page)."""
 from __future__ import annotations
 
 from handouts.backends.pdf import bidi_text
-from handouts.backends.pdf.bidi_text import LRE, PDF
+from handouts.backends.pdf.bidi_text import LRI, PDI
 
 CALL = "اتصلوا"  # "call"
 TODAY = "اليوم"  # "today"
@@ -13,7 +13,7 @@ TODAY = "اليوم"  # "today"
 def visual(text: str, rtl: bool = True) -> list[str]:
     """The pieces of a one-line paragraph, left to right, as the shaper receives them."""
     for start, end in reversed(bidi_text.latin_islands(text) if rtl else []):
-        text = text[:start] + LRE + text[start:end] + PDF + text[end:]
+        text = text[:start] + LRI + text[start:end] + PDI + text[end:]
     levels = bidi_text.levels(text, rtl)
     runs = bidi_text.visual_runs(text, levels, [0] * len(text), 0, len(text), int(rtl))
     return [bidi_text.run_text(text, run).strip() for run in runs
@@ -72,9 +72,9 @@ def test_lines_break_in_logical_order_and_each_line_is_reordered_alone() -> None
 
 
 def test_a_phone_number_is_never_split_across_lines() -> None:
-    text = f"{CALL} {LRE}020 7946 0123{PDF} {TODAY}"
+    text = f"{CALL} {LRI}020 7946 0123{PDI} {TODAY}"
     lines = bidi_text.break_lines(text, lambda a, b: float(b - a), 14, 1.0)
-    assert [text[a:b].strip(LRE + PDF) for a, b in lines] == [CALL, "020 7946 0123", TODAY]
+    assert [text[a:b].strip(LRI + PDI) for a, b in lines] == [CALL, "020 7946 0123", TODAY]
 
 
 def test_direction_marks_are_not_drawn() -> None:

@@ -3,12 +3,12 @@
 Pure text logic, no PDF: the layout stage measures words with shaped widths and draws
 the runs this module returns. The order of work is the one UAX #9 prescribes:
 
-1. resolve embedding levels for the whole paragraph, in logical order (python-bidi);
+1. resolve embedding levels for the whole paragraph, in logical order (ICU);
 2. break lines in logical order, from the widths of shaped words;
 3. reorder each line for display (rules L1 and L2), as runs of one level and one style.
 
 Latin-script parts of right-to-left text (a clinic's name, a web address, a phone
-number, "38 °C") are wrapped in a left-to-right embedding first (``latin_islands``), so
+number, "38 °C") are wrapped in a left-to-right isolate first (``latin_islands``), so
 "+44 20 7946 0000" keeps its digit groups in order instead of being read right to left
 group by group, and "°C" stays after its number.
 """
@@ -20,18 +20,11 @@ import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from bidi import algorithm as uax9
-from bidi.mirror import MIRRORED
+import icu
 
 from handouts.locales import BIDI_CONTROLS
 
-LRE, PDF = "\u202a", "\u202c"
-# python-bidi's level resolution predates isolates (Unicode 6.3); an isolate around a
-# short run behaves like an embedding, so map them (FSI as LRI: our isolates are Latin).
-_ISOLATES = str.maketrans({"\u2066": LRE, "\u2067": "\u202b", "\u2068": LRE,
-                           "\u2069": PDF})
-
-
+LRI, PDI = "\u2066", "\u2069"  # a left-to-right isolate around a Latin island
 _LATIN_STRETCH = re.compile(r"[A-Za-z0-9.,:/°%@_+\-()'’&#=? ]+")
 _LATIN_LETTER = re.compile(r"[A-Za-z°%@]")
 _EDGE = " .,:;!?()"
@@ -68,23 +61,84 @@ def latin_islands(text: str) -> list[tuple[int, int]]:
     return islands
 
 
-def levels(text: str, rtl: bool) -> list[int]:
+def levels(text: str, rtl: bool | None) -> list[int]:
     """The resolved embedding level of every character (even: LTR, odd: RTL), for a
-    paragraph whose base direction is ``rtl``. Bidi controls get the base level."""
-    base = 1 if rtl else 0
-    storage = uax9.get_empty_storage()
-    storage["base_level"], storage["base_dir"] = base, "R" if rtl else "L"
-    uax9.get_embedding_levels(text.translate(_ISOLATES), storage)
-    for index, char in enumerate(storage["chars"]):
-        char["index"] = index  # rule X9 drops the controls: remember who is who
-    uax9.explicit_embed_and_overrides(storage)
-    uax9.resolve_weak_types(storage)
-    uax9.resolve_neutral_types(storage, False)
-    uax9.resolve_implicit_levels(storage, False)
-    result = [base] * len(text)
-    for char in storage["chars"]:
-        result[char["index"]] = char["level"]
+    paragraph whose base direction is ``rtl`` (None: from its first strong letter,
+    rules P2 and P3), by ICU's implementation of the whole algorithm (UAX #9: isolates,
+    bracket pairs, embeddings). A character rule X9 removes gets the level ICU gives it;
+    it is never drawn."""
+    bidi = icu.Bidi()
+    para = icu.Bidi.DEFAULT_LTR if rtl is None else 1 if rtl else 0
+    bidi.setPara(icu.UnicodeString(text), para)
+    # ICU counts UTF-16 code units: one per character, two above U+FFFF.
+    result, unit = [], 0
+    for char in text:
+        result.append(bidi.getLevelAt(unit))
+        unit += 2 if ord(char) > 0xFFFF else 1
     return result
+
+
+def paragraph_level(text: str, rtl: bool | None) -> int:
+    """0 (left to right) or 1; with ``rtl`` None, from the first strong letter."""
+    if rtl is not None:
+        return 1 if rtl else 0
+    bidi = icu.Bidi()
+    bidi.setPara(icu.UnicodeString(text), icu.Bidi.DEFAULT_LTR)
+    return int(bidi.getParaLevel())
+
+
+# Rule L1: what takes the paragraph's level on a line (with the white space before it).
+_SEPARATORS = ("S", "B")
+_TRAILING = ("WS", "FSI", "LRI", "RLI", "PDI", "BN", "LRE", "RLE", "LRO", "RLO", "PDF")
+_REMOVED = ("BN", "LRE", "RLE", "LRO", "RLO", "PDF")  # rule X9
+
+
+def line_levels(text: str, levels_: Sequence[int], start: int, end: int,
+                base: int) -> list[int]:
+    """The levels of the line ``start:end`` after rule L1: segment and paragraph
+    separators, and white space (and isolates) before them and at the line's end, take
+    the paragraph's level."""
+    result = list(levels_[start:end])
+    reset = True  # at the line's end
+    for offset in range(end - start - 1, -1, -1):
+        kind = unicodedata.bidirectional(text[start + offset])
+        if kind in _SEPARATORS:
+            result[offset], reset = base, True
+        elif reset and kind in _TRAILING:
+            result[offset] = base
+        else:
+            reset = False
+    # Characters rule X9 removed are not shown: they take their neighbour's level so
+    # that they never split a sequence rule L2 reverses.
+    for offset in range(end - start):
+        if unicodedata.bidirectional(text[start + offset]) in _REMOVED:
+            result[offset] = result[offset - 1] if offset else base
+    return result
+
+
+def visual_order(text: str, levels_: Sequence[int], start: int, end: int,
+                 base: int) -> list[int]:
+    """The logical indices of the line ``start:end``, left to right as displayed
+    (rules L1 and L2: from the highest level down to the lowest odd one, reverse every
+    sequence at that level or higher)."""
+    line = line_levels(text, levels_, start, end, base)
+    order = list(range(start, end))
+    if not order:
+        return order
+    highest = max(line)
+    lowest_odd = min((lv for lv in line if lv % 2), default=highest + 1)
+    for level in range(highest, lowest_odd - 1, -1):
+        i = 0
+        while i < len(order):
+            if line[order[i] - start] >= level:
+                j = i
+                while j < len(order) and line[order[j] - start] >= level:
+                    j += 1
+                order[i:j] = reversed(order[i:j])
+                i = j
+            else:
+                i += 1
+    return order
 
 
 @dataclass(frozen=True)
@@ -104,37 +158,12 @@ class Run:
 
 def visual_runs(text: str, levels_: Sequence[int], styles: Sequence[int], start: int,
                 end: int, base: int) -> list[Run]:
-    """The runs of the line ``start:end``, left to right as they are drawn.
-
-    Rule L1: spaces at the end of the line take the paragraph's level. Rule L2: from the
-    highest level down to the lowest odd one, reverse every sequence at that level or
-    higher.
-    """
-    line = list(range(start, end))
-    line_levels = {i: levels_[i] for i in line}
-    for i in reversed(line):
-        if unicodedata.bidirectional(text[i]) not in ("WS", "BN"):
-            break
-        line_levels[i] = base
-    if not line:
-        return []
-    order = line[:]
-    highest = max(line_levels.values())
-    lowest_odd = min((lv for lv in line_levels.values() if lv % 2), default=highest + 1)
-    for level in range(highest, lowest_odd - 1, -1):
-        i = 0
-        while i < len(order):
-            if line_levels[order[i]] >= level:
-                j = i
-                while j < len(order) and line_levels[order[j]] >= level:
-                    j += 1
-                order[i:j] = reversed(order[i:j])
-                i = j
-            else:
-                i += 1
+    """The runs of the line ``start:end``, left to right as they are drawn: the
+    characters in visual order, grouped while level and style stay the same."""
+    line = line_levels(text, levels_, start, end, base)
     runs: list[Run] = []
-    for index in order:
-        level, style = line_levels[index], styles[index]
+    for index in visual_order(text, levels_, start, end, base):
+        level, style = line[index - start], styles[index]
         last = runs[-1] if runs else None
         if last is not None and last.level == level and last.style == style and (
                 index == last.end if level % 2 == 0 else index == last.start - 1):
@@ -150,7 +179,7 @@ def run_text(text: str, run: Run) -> str:
     mirrored and reversed here, because the shaper would treat it as left to right."""
     piece = "".join(c for c in text[run.start:run.end] if c not in BIDI_CONTROLS)
     if run.rtl and not any(unicodedata.bidirectional(c) in ("R", "AL") for c in piece):
-        return "".join(MIRRORED.get(c, c) for c in reversed(piece))
+        return "".join(icu.Char.charMirror(c) for c in reversed(piece))
     return piece
 
 
@@ -165,7 +194,7 @@ class Word:
 
 def words(text: str) -> list[Word]:
     """Break opportunities: after each run of spaces, except inside a left-to-right
-    embedding (a phone number stays on one line). Forced breaks are separate paragraphs,
+    isolate (a phone number stays on one line). Forced breaks are separate paragraphs,
     so there are none inside."""
     result: list[Word] = []
     i, n = 0, len(text)
@@ -173,7 +202,7 @@ def words(text: str) -> list[Word]:
     while i < n:
         start = i
         while i < n and (text[i] != " " or depth):
-            depth += {LRE: 1, PDF: -1}.get(text[i], 0)
+            depth += {LRI: 1, PDI: -1}.get(text[i], 0)
             i += 1
         end = i
         while i < n and text[i] == " ":

@@ -22,7 +22,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph
 
 from handouts.backends.pdf import bidi_text, rl_shaping
-from handouts.backends.pdf.bidi_text import LRE, PDF
+from handouts.backends.pdf.bidi_text import LRI, PDI
 from handouts.document.fonts import PARAGRAPH_FACES
 
 T = TypeVar("T")
@@ -89,14 +89,14 @@ class LineSetter:
         if not self.rtl:
             return text, styles
         for start, end in reversed(bidi_text.latin_islands(text)):
-            text = text[:start] + LRE + text[start:end] + PDF + text[end:]
+            text = text[:start] + LRI + text[start:end] + PDI + text[end:]
             styles = styles[:start] + [styles[start]] + styles[start:end] + [
                 styles[end - 1]] + styles[end:]
         return text, styles
 
 
 def _without_controls(text: str) -> str:
-    return text.replace(LRE, "").replace(PDF, "")
+    return text.replace(LRI, "").replace(PDI, "")
 
 
 def draw_line(canv: Canvas, x: float, y: float, line: Line, size: float) -> None:
