@@ -94,31 +94,38 @@ BIDI_CONTROLS = frozenset("\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e"
                           "\u2066\u2067\u2068\u2069")
 
 # Scripts whose letters change shape with their neighbours (joining, conjuncts, vowel
-# signs before the consonant), or that run right to left: their text is shaped with
-# HarfBuzz. Scripts written without spaces (Thai, Khmer...) are not here: lines in them
-# need dictionary-based breaking that the layout does not do.
+# signs before the consonant, stacked marks), or that run right to left: their text is
+# shaped with HarfBuzz, and broken into lines by ICU, which also finds the words of
+# scripts written without spaces (Thai, Lao, Khmer, Burmese) in its dictionaries.
 SHAPED_SCRIPTS = frozenset({"Arab", "Hebr", "Syrc", "Thaa", "Nkoo", "Deva", "Beng", "Guru",
-                            "Gujr", "Orya", "Taml", "Telu", "Knda", "Mlym", "Sinh"})
+                            "Gujr", "Orya", "Taml", "Telu", "Knda", "Mlym", "Sinh", "Thai",
+                            "Laoo", "Khmr", "Mymr"})
 
 
 def needs_shaping(code: str) -> bool:
     return script(code) in SHAPED_SCRIPTS or is_rtl(code)
 
 
-# The zero of each decimal numbering system CLDR names as a locale's default (Babel
-# knows which system a locale uses, not its digits); the other nine digits follow it.
-_ZEROS = {"arab": "\u0660", "arabext": "\u06f0", "deva": "\u0966", "beng": "\u09e6",
-          "guru": "\u0a66", "gujr": "\u0ae6", "orya": "\u0b66", "tamldec": "\u0be6",
-          "telu": "\u0c66", "knda": "\u0ce6", "mlym": "\u0d66", "mymr": "\u1040"}
+@cache
+def _digits(code: str) -> str | None:
+    """The ten digits of the locale's default numbering system (ICU's CLDR data), or
+    None where they are the Latin 0-9."""
+    import icu
+
+    system = icu.NumberingSystem.createInstance(icu.Locale(code.replace("-", "_")))
+    digits = system.getDescription()
+    if system.isAlgorithmic() or system.getRadix() != 10 or digits == "0123456789":
+        return None
+    return str(digits)
 
 
 def localized_digits(text: str, code: str) -> str:
     """``text`` with its digits in the locale's own numbering system (CLDR's default:
-    Arabic-Indic for ar-EG, Latin for ar and ar-MA)."""
-    zero = _ZEROS.get(babel_locale(code).default_numbering_system)
-    if zero is None:
+    Arabic-Indic for ar-EG, Persian for fa, Latin for ar and ar-MA)."""
+    digits = _digits(code)
+    if digits is None:
         return text
-    return text.translate({ord("0") + i: ord(zero) + i for i in range(10)})
+    return text.translate({ord("0") + i: digit for i, digit in enumerate(digits)})
 
 
 def format_temperature(celsius: float, unit: str, code: str) -> str:

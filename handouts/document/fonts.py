@@ -107,7 +107,12 @@ def _coverage(face: str) -> frozenset[int]:
     return frozenset(font.face.charToGlyph)
 
 
+# Joiners steer the shaper (a Persian word's ZWNJ keeps two letters apart; a ZWJ joins
+# them), the others the line breaker: none of them is drawn.
+SHAPING_CONTROLS = frozenset("\u200c\u200d\u200b\u2060\u00ad")
+
+
 def _invisible(char: str) -> bool:
     # Line breaks and tabs are layout, not glyphs; direction marks (Babel puts U+200F in
     # Arabic dates) steer the bidi algorithm and are never drawn.
-    return char in "\n\r\t" or char in BIDI_CONTROLS
+    return char in "\n\r\t" or char in BIDI_CONTROLS or char in SHAPING_CONTROLS

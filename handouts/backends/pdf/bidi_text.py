@@ -185,30 +185,61 @@ def run_text(text: str, run: Run) -> str:
 
 @dataclass(frozen=True)
 class Word:
-    """Logical characters ``start:end`` of a word and the space after it (``gap``)."""
+    """Logical characters ``start:end`` of a piece between two break opportunities and
+    the spaces after it (``gap``)."""
 
     start: int
     end: int
     gap: int  # end of the trailing spaces
 
 
+# Where no line may break although UAX #14 allows it: a web address, a phone number or
+# a number in groups ("020 7946 0123", "+44 20 7946 0000").
+_UNBROKEN = re.compile(r"(?:https?://|www\.)\S+|[\w.-]+\.[a-z]{2,}/\S*|\+?\(?\d[\d()]*(?:[ -]\d[\d()-]*)+")
+
+
 def words(text: str) -> list[Word]:
-    """Break opportunities: after each run of spaces, except inside a left-to-right
-    isolate (a phone number stays on one line). Forced breaks are separate paragraphs,
-    so there are none inside."""
+    """Break opportunities of UAX #14, by ICU's line breaker (which also finds the
+    words of Thai, Lao, Khmer and Burmese, written without spaces, in its
+    dictionaries), except inside a left-to-right isolate (a Latin island), a web
+    address or a number in groups. Forced breaks are separate paragraphs, so there are
+    none inside."""
+    # The root rules: ICU picks the dictionary by script, whatever the locale.
+    breaker = icu.BreakIterator.createLineInstance(icu.Locale.getRoot())
+    breaker.setText(icu.UnicodeString(text))
+    units = _unit_offsets(text)
+    kept = _unbreakable(text)
     result: list[Word] = []
-    i, n = 0, len(text)
+    start = 0
+    for unit in breaker:
+        boundary = units[unit]
+        if boundary >= len(text) or boundary not in kept:
+            end = len(text[start:boundary].rstrip(" ")) + start
+            result.append(Word(start, end, boundary))
+            start = boundary
+    return [word for word in result if word.gap > word.start]
+
+
+def _unit_offsets(text: str) -> dict[int, int]:
+    """Character index of each UTF-16 offset ICU reports."""
+    offsets, unit = {0: 0}, 0
+    for index, char in enumerate(text, start=1):
+        unit += 2 if ord(char) > 0xFFFF else 1
+        offsets[unit] = index
+    return offsets
+
+
+def _unbreakable(text: str) -> set[int]:
+    """Positions no line may start at: inside isolates, addresses and numbers."""
+    inside: set[int] = set()
     depth = 0
-    while i < n:
-        start = i
-        while i < n and (text[i] != " " or depth):
-            depth += {LRI: 1, PDI: -1}.get(text[i], 0)
-            i += 1
-        end = i
-        while i < n and text[i] == " ":
-            i += 1
-        result.append(Word(start, end, i))
-    return result
+    for index, char in enumerate(text):
+        depth += {LRI: 1, PDI: -1}.get(char, 0)
+        if depth and char != LRI:
+            inside.add(index)
+    for match in _UNBROKEN.finditer(text):
+        inside.update(range(match.start() + 1, match.end()))
+    return inside
 
 
 def break_lines(text: str, measure: Callable[[int, int], float], width: float,

@@ -1,0 +1,55 @@
+"""Thai, written without spaces between words: lines break only where ICU's dictionary
+finds a word boundary, never before a combining vowel or tone mark, and the text reads
+back exactly."""
+
+from __future__ import annotations
+
+import unicodedata
+
+import icu
+from test_rl_shaping import pdf_of, pdfium_text
+
+from handouts.backends.pdf import bidi_text, rl_shaping
+from handouts.document.fonts import font_set
+
+# "Fine, fast shaking is common in the first weeks. It usually goes away by 3 months.
+# If the shaking does not stop when you gently hold the arm or leg, call the doctor the
+# same day."
+THAI = ("อาการสั่นเบาๆ และเร็วพบได้บ่อยในช่วงสัปดาห์แรก มักหายไปเองเมื่ออายุประมาณ 3 เดือน "
+        "ถ้าอาการสั่นไม่หยุดเมื่อคุณจับแขนหรือขาของลูกเบาๆ ให้โทรหาแพทย์ในวันเดียวกัน")
+
+
+def icu_boundaries(text: str) -> set[int]:
+    breaker = icu.BreakIterator.createLineInstance(icu.Locale.getRoot())
+    breaker.setText(icu.UnicodeString(text))
+    return set(breaker)  # Thai is all in the Basic Multilingual Plane: offsets = indices
+
+
+def test_thai_lines_break_only_at_word_boundaries() -> None:
+    font = font_set("sarabun").regular
+
+    def measure(start: int, end: int) -> float:
+        return float(rl_shaping.shape(THAI[start:end], font, 13).width)
+
+    lines = bidi_text.break_lines(THAI, measure, 160, 3.0)
+    assert len(lines) >= 5  # it did wrap, and not only at the two spaces
+    boundaries = icu_boundaries(THAI)
+    for start, _ in lines[1:]:
+        assert start in boundaries, THAI[start:start + 10]
+        assert not unicodedata.category(THAI[start]).startswith("M")
+    assert "".join(THAI[a:b] for a, b in lines).replace(" ", "") == THAI.replace(" ", "")
+
+
+def test_a_thai_paragraph_is_shaped_and_extracts_exactly() -> None:
+    text = pdfium_text(pdf_of(THAI, "sarabun", rtl=False))
+    assert text.replace(" ", "") == THAI.replace(" ", "")
+
+
+def test_joiners_are_not_missing_glyphs() -> None:
+    """A zero-width non-joiner (Persian writes one inside many words) or joiner steers
+    the shaper; the glyph check does not ask the font to draw it."""
+    from handouts.document.fonts import missing_glyphs
+
+    assert missing_glyphs("\u0641\u064a\u200c\u0627\u0644\u0628\u064a\u062a \u200d",
+                          font_set("tajawal")) == []
+    assert missing_glyphs("\u0e01\u200b\u0e02", font_set("sarabun")) == []
