@@ -47,8 +47,9 @@ def require_browser() -> None:
     pytest.skip(reason)
 
 
-@pytest.fixture(scope="session")
-def browser() -> Iterator[Any]:
+def launch() -> Iterator[Any]:
+    """One Chromium for the whole session (conftest.py's ``browser`` fixture): Playwright
+    runs one instance of its synchronous API per process."""
     require_browser()
     from playwright.sync_api import sync_playwright
 

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import shutil
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner, Result
@@ -72,3 +74,11 @@ def built_catalog(tmp_path_factory: pytest.TempPathFactory) -> ProjectCopy:
     result = copy.run("build")
     assert result.exit_code == 0, result.output
     return copy
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    """Debian's Chromium, driven by Playwright (tests/browser.py)."""
+    from browser import launch
+
+    yield from launch()

@@ -10,7 +10,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from browser import axe_violations, browser, describe  # noqa: F401 (a fixture)
+from browser import axe_violations, describe
 from conftest import ProjectCopy, copy_example
 
 from handouts.names import Tone

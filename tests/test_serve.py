@@ -16,7 +16,7 @@ from typing import Any
 
 import pypdfium2 as pdfium
 import pytest
-from browser import axe_violations, browser, describe  # noqa: F401 (a fixture)
+from browser import axe_violations, describe
 from conftest import REPO, ProjectCopy, copy_example
 
 from handouts.project.loader import load_project
