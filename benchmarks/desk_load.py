@@ -6,12 +6,19 @@ from __future__ import annotations
 
 import http.cookiejar
 import re
+import socket
 import statistics
+import subprocess
+import sys
 import time
 import urllib.parse
 import urllib.request
+from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass
+from pathlib import Path
+from typing import IO
 
 NAME = "Amira Haddad"
 
@@ -59,3 +66,26 @@ def load(address: str, requests: int, clients: int) -> Load:
     with ThreadPoolExecutor(clients) as pool:
         results = list(pool.map(attempt, range(requests)))
     return Load([r for r in results if r is not None], sum(r is None for r in results))
+
+
+@contextmanager
+def running_desk(project: Path, output: IO[str] | int = subprocess.DEVNULL) -> Iterator[str]:
+    """``handouts serve`` for ``project`` on a free loopback port, as a ward PC runs it,
+    everything it prints going to ``output``; its address while the block runs."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = subprocess.Popen([sys.executable, "-m", "handouts", "--project", str(project),
+                               "serve", "--port", str(port)], stdout=output,
+                              stderr=subprocess.STDOUT)
+    try:
+        for _ in range(100):
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+                break
+            except OSError:
+                time.sleep(0.1)
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.terminate()
+        server.wait(timeout=10)

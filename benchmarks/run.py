@@ -14,7 +14,6 @@ import os
 import platform
 import re
 import shutil
-import socket
 import statistics
 import subprocess
 import sys
@@ -25,7 +24,7 @@ from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
 
-from desk_load import Load, load  # noqa: E402 (beside this script)
+from desk_load import Load, load, running_desk  # noqa: E402 (beside this script)
 
 REPO = Path(__file__).resolve().parent.parent
 HANDOUTS = [sys.executable, "-m", "handouts"]
@@ -306,23 +305,8 @@ DESK_REQUESTS, DESK_CLIENTS = 200, 4
 
 def desk_load(project: Path) -> Load:
     """The print desk on loopback, printing a pack for 200 children, 4 clients at once."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    server = subprocess.Popen([*HANDOUTS, "--project", str(project), "serve", "--port",
-                               str(port)], stdout=subprocess.DEVNULL,
-                              stderr=subprocess.DEVNULL)
-    try:
-        for _ in range(100):
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-                break
-            except OSError:
-                time.sleep(0.1)
-        return load(f"http://127.0.0.1:{port}", DESK_REQUESTS, DESK_CLIENTS)
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
+    with running_desk(project) as address:
+        return load(address, DESK_REQUESTS, DESK_CLIENTS)
 
 
 def report(m: dict[str, object]) -> str:

@@ -6,10 +6,6 @@ from __future__ import annotations
 
 import html
 import re
-import socket
-import subprocess
-import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -17,7 +13,8 @@ from typing import Any
 import pypdfium2 as pdfium
 import pytest
 from browser import axe_violations, describe
-from conftest import REPO, ProjectCopy, copy_example
+from conftest import ProjectCopy, copy_example
+from desk_load import load, running_desk
 
 from handouts.project.loader import load_project
 from handouts.serve.app import create_app
@@ -145,35 +142,17 @@ def test_the_pdf_has_the_name_on_the_cover_and_the_bands_for_the_age(client: Any
 
 @pytest.fixture(scope="module")
 def server(desk_project: ProjectCopy) -> Iterator[tuple[str, Path]]:
-    """The real desk, as a ward PC runs it: ``handouts serve`` on a free loopback port,
-    everything it prints kept in a log file."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
+    """The real desk, as a ward PC runs it (``handouts serve`` on loopback), everything
+    it prints kept in a log file."""
     log = desk_project.path("serve.log")
-    with log.open("w", encoding="utf-8") as output:
-        process = subprocess.Popen(
-            [sys.executable, "-m", "handouts", "--project", str(desk_project.root),
-             "serve", "--port", str(port)], stdout=output, stderr=subprocess.STDOUT)
-    try:
-        for _ in range(100):
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-                break
-            except OSError:
-                time.sleep(0.1)
-        yield f"http://127.0.0.1:{port}", log
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
+    with log.open("w", encoding="utf-8") as output, \
+            running_desk(desk_project.root, output) as address:
+        yield address, log
 
 
 def test_a_bounded_load_on_loopback(server: tuple[str, Path]) -> None:
     """12 packs printed by 4 clients at once: no error (the benchmark script prints 200
     and writes the latencies to benchmarks/RESULTS.md)."""
-    sys.path.insert(0, str(REPO / "benchmarks"))
-    from desk_load import load
-
     address, log = server
     result = load(address, 12, 4)
     assert result.errors == 0 and len(result.seconds) == 12
