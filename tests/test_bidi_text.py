@@ -4,7 +4,7 @@ order (what a reader of Arabic sees from left to right on the page)."""
 from __future__ import annotations
 
 from handouts.backends.pdf import bidi_text
-from handouts.backends.pdf.bidi_text import LRI, PDI
+from handouts.document.islands import LRI, PDI, latin_islands
 
 CALL = "اتصلوا"  # "call"
 TODAY = "اليوم"  # "today"
@@ -12,7 +12,7 @@ TODAY = "اليوم"  # "today"
 
 def visual(text: str, rtl: bool = True) -> list[str]:
     """The pieces of a one-line paragraph, left to right, as the shaper receives them."""
-    for start, end in reversed(bidi_text.latin_islands(text) if rtl else []):
+    for start, end in reversed(latin_islands(text) if rtl else []):
         text = text[:start] + LRI + text[start:end] + PDI + text[end:]
     levels = bidi_text.levels(text, rtl)
     runs = bidi_text.visual_runs(text, levels, [0] * len(text), 0, len(text), int(rtl))

@@ -189,3 +189,14 @@ def test_the_checker_does_find_violations(site: ProjectCopy, browser: object,
         assert {v["id"] for v in axe_violations(page)} >= {"html-has-lang", "label"}
     finally:
         page.close()
+
+
+def test_latin_parts_of_arabic_read_as_one_unit(site: ProjectCopy) -> None:
+    """"38 °C" and a phone number inside Arabic are isolated, as in the PDF, so the
+    browser does not print "C° 38"."""
+    text = handout_page(site, "riverside", "newborn-tremor", "ar", "under-1-month"
+                        ).read_text(encoding="utf-8")
+    assert "\u206638\u00a0°C\u2069" in text or "\u206638 °C\u2069" in text
+    assert "\u2066020 7946 0123\u2069" in text
+    assert "\u2066" not in handout_page(site, "riverside", "going-home", "en").read_text(
+        encoding="utf-8")

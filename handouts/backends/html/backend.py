@@ -13,6 +13,7 @@ from handouts.backends.base import Backend, Output
 from handouts.backends.html.body import BodyWriter, data_uri
 from handouts.backends.html.style import stylesheet
 from handouts.document.compose import Language
+from handouts.document.islands import isolate_latin
 from handouts.document.model import Document
 from handouts.document.page import SEPARATOR
 from handouts.document.theme import Theme
@@ -50,13 +51,15 @@ class HtmlBackend(Backend[HtmlOptions]):
 
 def render_page(document: Document) -> str:
     page = document.page
+    text = isolate_latin if document.setting.rtl else str
     return page_template().render(
         lang=document.metadata.language, rtl=document.setting.rtl,
-        title=document.metadata.title, clinic=page.clinic, contact=page.contact,
+        title=document.metadata.title, clinic=page.clinic,
+        contact=[text(part.strip()) for part in page.contact.split("\u00b7")],
         logo=data_uri(page.logo) if page.logo is not None else None,
         style=Markup(stylesheet(page.theme)),
         body=BodyWriter(document).write(document.body),
-        footer=[(line.text, line.strong) for line in page.footer], notes=page.notes,
+        footer=[(text(line.text), line.strong) for line in page.footer], notes=page.notes,
         draft=page.draft)
 
 
@@ -81,11 +84,12 @@ class IndexPage:
 
 def render_index(index: IndexPage) -> bytes:
     brand, words = index.brand.brand, index.language.words
-    contact = SEPARATOR.join(filter(None, [brand.name, brand.address,
-                                           words.phone.format(phone=brand.phone)]))
+    text = isolate_latin if index.language.setting.rtl else str
+    contact = text(SEPARATOR.join(filter(None, [brand.name, brand.address,
+                                                words.phone.format(phone=brand.phone)])))
     return page_template("index.html.j2").render(
         lang=index.language.locale, rtl=index.language.setting.rtl, title=index.title,
-        clinic=brand.name, contact=words.phone.format(phone=brand.phone),
+        clinic=brand.name, contact=[text(words.phone.format(phone=brand.phone))],
         logo=data_uri(index.brand.logo_path) if index.brand.logo_path else None,
         style=Markup(stylesheet(Theme(brand.colors.primary, brand.colors.accent,
                                       brand.colors.on_primary))),

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from markupsafe import Markup, escape
 
+from handouts.document.islands import isolate_latin
 from handouts.document.model import Document
 from handouts.document.semantic import Element, Visitor, element_text
 from handouts.document.theme import TONE_STYLES, Icon
@@ -46,6 +47,9 @@ class BodyWriter(Visitor):
     def __init__(self, document: Document):
         self.document = document
         self.words = document.words
+        # Browsers apply the bidi algorithm as our PDF text engine does: Latin parts of
+        # right-to-left text need the same isolates to read as one unit.
+        self.text = isolate_latin if document.setting.rtl else str
         self.fields = 0  # numbers the ids of form fields and box labels
 
     def write(self, root: Element) -> Markup:
@@ -56,7 +60,7 @@ class BodyWriter(Visitor):
         for child in children:
             if isinstance(child, str):
                 if child.strip():
-                    parts.append(Markup("<p>{}</p>").format(child.strip()))
+                    parts.append(Markup("<p>{}</p>").format(self.text(child.strip())))
                 continue
             handler = self.handler(child)
             parts.append(handler(self, child) if handler else self.paragraph(child))
@@ -72,7 +76,7 @@ class BodyWriter(Visitor):
         parts: list[Markup] = []
         for child in element.children:
             if isinstance(child, str):
-                parts.append(escape(child))
+                parts.append(escape(self.text(child)))
             elif child.tag == "br":
                 parts.append(Markup("<br>"))
             elif child.tag in ("strong", "b", "em", "i"):

@@ -34,6 +34,7 @@ body {{ margin: 0 auto; max-width: 44rem; padding: 0 1rem 2rem; }}
   padding: 0.2rem; }}
 .clinic {{ font-weight: bold; font-size: 1.2rem; }}
 .contact {{ font-size: 0.95rem; }}
+.contact .part {{ white-space: nowrap; }}
 h1 {{ color: var(--primary); font-size: 1.8rem; line-height: 1.2; margin: 0.4rem 0; }}
 h2 {{ color: var(--primary); font-size: 1.3rem; margin: 1.2rem 0 0.4rem; }}
 h3 {{ font-size: 1.1rem; margin: 0.8rem 0 0.3rem; }}

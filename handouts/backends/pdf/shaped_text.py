@@ -22,7 +22,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph
 
 from handouts.backends.pdf import bidi_text, rl_shaping
-from handouts.backends.pdf.bidi_text import LRI, PDI
+from handouts.document.islands import LRI, PDI, latin_islands
 from handouts.document.fonts import PARAGRAPH_FACES
 
 T = TypeVar("T")
@@ -88,7 +88,7 @@ class LineSetter:
     def _isolate_latin(self, text: str, styles: list[int]) -> tuple[str, list[int]]:
         if not self.rtl:
             return text, styles
-        for start, end in reversed(bidi_text.latin_islands(text)):
+        for start, end in reversed(latin_islands(text)):
             text = text[:start] + LRI + text[start:end] + PDI + text[end:]
             styles = styles[:start] + [styles[start]] + styles[start:end] + [
                 styles[end - 1]] + styles[end:]
