@@ -69,6 +69,24 @@ def test_serving_beyond_this_computer_needs_a_password(desk_project: ProjectCopy
     assert Access.for_host("::1", None).allows(None)
 
 
+def test_a_password_file_that_cannot_be_read_is_one_clear_error(
+        desk_project: ProjectCopy, tmp_path: Path) -> None:
+    binary = tmp_path / "password.txt"
+    binary.write_bytes(b"\xff\xfe\xfa")
+    result = desk_project.run("serve", "--host", "0.0.0.0", "--password-file", str(binary))
+    assert result.exit_code == 2
+    assert "cannot read the password in" in result.output and "not UTF-8" in result.output
+
+
+def test_a_taken_port_is_one_clear_error(desk_project: ProjectCopy,
+                                         server: tuple[str, Path]) -> None:
+    port = server[0].rsplit(":", 1)[1]
+    result = desk_project.run("serve", "--port", port)
+    assert result.exit_code == 2
+    assert f"cannot serve on 127.0.0.1 port {port}" in result.output
+    assert "Print desk:" not in result.output  # nothing said about a desk that is not there
+
+
 def test_a_password_is_asked_and_compared(desk_project: ProjectCopy, tmp_path: Path) -> None:
     secret = tmp_path / "password.txt"
     secret.write_text("ward-7-desk\n", encoding="utf-8")
@@ -110,6 +128,8 @@ def test_mistakes_show_in_plain_words(client: Any) -> None:
     assert future.status_code == 422
     text = future.get_data(as_text=True)
     assert "This cannot be printed yet:" in text and "is in the future" in text
+    direct = client.post("/pdf", data=form(client, born="2099-01-01"))
+    assert direct.status_code == 422 and "is in the future" in direct.get_data(as_text=True)
     old = client.post("/preview", data=form(
         client, what="handout:infant-massage", born="2015-01-01"))
     assert old.status_code == 422

@@ -51,7 +51,13 @@ def serve(settings: Settings, host: str, port: int, password_file: Path | None,
     previews = Previews(project.root)
     watch_in_background(project, previews.changed)
     app = create_app(project, access, previews)
+    try:
+        server = waitress.create_server(app, host=host, port=port, threads=threads,
+                                        ident="handouts")
+    except OSError as exc:  # the port is taken, or the address is not this computer's
+        raise click.UsageError(f"cannot serve on {host} port {port}: {exc.strerror}; "
+                               "choose another --port (or --host)") from None
     shown = f"http://{f'[{host}]' if ':' in host else host}:{port}"
     click.secho(f"Print desk: {shown}/   Live preview: {shown}/preview/   (Ctrl+C to stop)",
                 fg="green")
-    waitress.serve(app, host=host, port=port, threads=threads, ident="handouts")
+    server.run()

@@ -87,6 +87,12 @@ def create_app(project: Project, access: Access = Access(),
     def bad_form(exc: FormError) -> tuple[str, int]:
         return desk.page(desk.locale(None), problems=[str(exc)]), 400
 
+    @app.errorhandler(HandoutsError)
+    def cannot_print(exc: HandoutsError) -> tuple[str, int]:
+        """A PDF asked for with a form the preview would have refused."""
+        return desk.page(desk.locale(request.form.get("lang")), problems=[
+            p.message + (f" ({p.hint})" if p.hint else "") for p in exc.problems]), 422
+
     @app.errorhandler(CSRFError)
     def no_token(exc: CSRFError) -> tuple[str, int]:
         return desk.page(desk.locale(None), problems=[

@@ -48,7 +48,12 @@ class Access:
                     f"serving on {host} makes the desk reachable from other computers: "
                     "give --password-file FILE (a file with the desk's password)")
             return cls()
-        password = password_file.read_text(encoding="utf-8").strip()
+        try:
+            lines = password_file.read_text(encoding="utf-8").splitlines()
+        except (OSError, UnicodeDecodeError) as exc:
+            raise SecurityError(f"cannot read the password in {password_file}: "
+                                f"{getattr(exc, 'strerror', None) or 'not UTF-8 text'}") from None
+        password = lines[0].strip() if lines else ""
         if len(password) < MIN_PASSWORD:
             raise SecurityError(f"the password in {password_file} is shorter than "
                                 f"{MIN_PASSWORD} characters")
