@@ -31,7 +31,7 @@ PDF = Target("pdf", PdfOptions())
 
 
 @dataclass(frozen=True)
-class Made:
+class Previewed:
     job: BuildJob
     output: Output | None
     problems: list[Problem]
@@ -53,7 +53,7 @@ class Previews:
         self.root = root
         self.generation = 0
         self._loaded: Loaded | None = None
-        self._made: dict[str, Made] = {}
+        self._made: dict[str, Previewed] = {}
         self._lock = threading.Lock()
 
     def changed(self) -> None:
@@ -76,7 +76,7 @@ class Previews:
     def jobs(self, project: Project, handout_id: str | None = None) -> list[BuildJob]:
         return select_jobs(project, (handout_id,) if handout_id else (), everything=True)
 
-    def make(self, project: Project, jobs: list[BuildJob]) -> list[Made]:
+    def make(self, project: Project, jobs: list[BuildJob]) -> list[Previewed]:
         """Each job's output or problems; unchanged inputs are not made again."""
         cache = BuildCache(project)
         today = dt.date.today()
@@ -85,8 +85,8 @@ class Previews:
             todo = [i for i, key in enumerate(keys) if key not in self._made]
             for index, (output, problems) in zip(todo, make_all(
                     project, [jobs[i] for i in todo], PDF, POLICY, 1, None)):
-                self._made[keys[index]] = Made(jobs[index], output, problems)
-            return [Made(job, self._made[key].output, self._made[key].problems)
+                self._made[keys[index]] = Previewed(jobs[index], output, problems)
+            return [Previewed(job, self._made[key].output, self._made[key].problems)
                     for job, key in zip(jobs, keys)]
 
 

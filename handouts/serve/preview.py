@@ -15,7 +15,7 @@ from flask import Flask, Response, abort, render_template, request
 
 from handouts.backends.html.backend import HtmlOptions
 from handouts.pipeline.make import make_all
-from handouts.pipeline.preview import POLICY, Made, Previews, findings, translated
+from handouts.pipeline.preview import POLICY, Previewed, Previews, findings, translated
 from handouts.pipeline.target import Target
 from handouts.errors import Problem
 from handouts.project.loader import Project
@@ -134,7 +134,7 @@ def _chosen(jobs: list[BuildJob]) -> BuildJob:
     abort(404, "no such brand, language or band for this handout")
 
 
-def _row(made: Made, percent: dict[tuple[str, str], float]) -> Row:
+def _row(made: Previewed, percent: dict[tuple[str, str], float]) -> Row:
     job = made.job
     if made.output is not None:
         state = f"{made.output.pages} page{'s' if made.output.pages != 1 else ''}"

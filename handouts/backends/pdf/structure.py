@@ -11,7 +11,7 @@ DisplayDocTitle, /Tabs /S on pages with fields, PDF 1.7.
 from __future__ import annotations
 
 import io
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from xml.sax.saxutils import escape
 
@@ -245,7 +245,7 @@ def _xmp(metadata: Metadata) -> str:
                 f"</rdf:Alt>")
 
     keywords = escape(", ".join(metadata.keywords))
-    return "".join(_lines(
+    return "\n".join((
         '<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?>',
         '<x:xmpmeta xmlns:x="adobe:ns:meta/">',
         '<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">',
@@ -263,8 +263,4 @@ def _xmp(metadata: Metadata) -> str:
         "<xmp:CreatorTool>handouts</xmp:CreatorTool>",
         "<pdfuaid:part>1</pdfuaid:part>",
         "</rdf:Description>", "</rdf:RDF>", "</x:xmpmeta>",
-        '<?xpacket end="w"?>'))
-
-
-def _lines(*parts: str) -> Iterable[str]:
-    return (part + "\n" for part in parts)
+        '<?xpacket end="w"?>', ""))
