@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import io
+from collections import Counter
 
+import pikepdf
 import pypdf
 import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
 from conftest import ProjectCopy
 from test_build import normalized, text_of
 from test_errors import fails, line_of
@@ -111,3 +114,44 @@ def test_unknown_write_in_lists_the_choices(project: ProjectCopy) -> None:
     line = line_of(project, "data/handouts/going-home.yaml", "write: [signature]")
     assert f"going-home.yaml:{line}" in output
     assert "expected one of date, time, initials, note; found the text 'signature'" in output
+
+
+# A name or a note as someone would type it, in each script the catalog prints.
+TYPED = {"en": "Amira Jones", "ru": "Мария Иванова", "es": "Begoña Núñez",
+         "ar": "مريم أحمد"}
+
+
+def test_text_typed_into_a_form_shows_in_the_documents_own_embedded_font(
+        project: ProjectCopy) -> None:
+    """pypdf fills a field the way a viewer does (an appearance drawn in the field's DA
+    font) and PDFium reads the filled page: the letters come out in every script,
+    because the field's font is the document's own, embedded whole (ReportLab's
+    Helvetica has only Latin letters and is not embedded)."""
+    langs = [arg for lang in TYPED for arg in ("--lang", lang)]
+    result = project.run("build", "going-home", "--brand", "riverside", "--fillable", *langs)
+    assert result.exit_code == 0, result.output
+    for lang, typed in TYPED.items():
+        path = project.path(f"output/riverside/{lang}/going-home--fillable.pdf")
+        with pikepdf.open(path) as pdf:
+            fonts = {str(font.get("/BaseFont")): font
+                     for font in pdf.Root.AcroForm.DR.Font.values()}
+            assert len(fonts) == 1 and "Helvetica" not in str(fonts)
+            (font,) = fonts.values()
+            assert "/FontFile2" in font.DescendantFonts[0].FontDescriptor
+        writer = pypdf.PdfWriter(clone_from=pypdf.PdfReader(path))
+        writer.update_page_form_field_values(writer.pages[0], {"child-name": typed},
+                                             auto_regenerate=False)
+        saved = io.BytesIO()
+        writer.write(saved)
+        document = pdfium.PdfDocument(saved.getvalue())
+        page = document[0]
+        before = page.get_textpage().get_text_range()
+        assert pdfium_c.FPDFPage_Flatten(page.raw, pdfium_c.FLAT_NORMALDISPLAY) == \
+            pdfium_c.FLATTEN_SUCCESS
+        flattened = io.BytesIO()
+        document.save(flattened)
+        after = pdfium.PdfDocument(flattened.getvalue())[0].get_textpage().get_text_range()
+        added = Counter(after.replace("\r\n", "")) - Counter(before.replace("\r\n", ""))
+        # Every letter typed, none lost to "?" or an empty box. (pypdf draws the letters
+        # one by one from the left: joining and ordering Arabic is the viewer's work.)
+        assert added == Counter(typed), (lang, added)

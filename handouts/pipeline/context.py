@@ -12,7 +12,7 @@ from handouts.i18n.catalogs import interface_template
 from handouts.i18n.localize import Interface, LocalizedHandout, interface_for, localize
 from handouts.i18n.messages import project_messages
 from handouts.i18n.translate import catalog_files
-from handouts.locales import script
+from handouts.locales import language, script
 from handouts.pipeline.policy import Policy
 from handouts.project.brand import LoadedBrand
 from handouts.project.loader import Project
@@ -46,9 +46,12 @@ class Session:
         return self._interfaces[locale]
 
     def fonts(self, locale: str) -> FontSet:
-        """The fonts of handouts.yaml for the locale's script, or an error at its line."""
-        code = script(locale)
-        family = self.project.config.fonts.get(code)
+        """The fonts of handouts.yaml for the locale (fa, ur-IN), else its language (ur),
+        else its script (Arab), or an error at the config's line."""
+        fonts = self.project.config.fonts
+        code = next((key for key in (locale, language(locale), script(locale))
+                     if key in fonts), script(locale))
+        family = fonts.get(code)
         doc = self.project.config_doc
         if family is None:
             raise HandoutsError([Problem(

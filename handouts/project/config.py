@@ -7,20 +7,39 @@ Like ``mkdocs.yml``, one file at the root of a project folder says what a plain
 
 from __future__ import annotations
 
+import re
 from typing import Annotated, Literal
 
-from pydantic import BeforeValidator, Field, StringConstraints
+from pydantic import AfterValidator, BeforeValidator, Field
 
 from handouts.limits import MAX_FILE_MB
-from handouts.locales import LocaleCode
+from handouts.locales import LocaleCode, canonical
 from handouts.names import CONFIG_NAME, CheckId, Level, OutputFormat
 from handouts.project.content import Slug, Text
 from handouts.project.validation import Model
 
-Script = Annotated[str, StringConstraints(pattern=r"^[A-Z][a-z]{3}$")]
+
+def _check_font_key(key: str) -> str:
+    """A script code (Arab) as it is, or a locale code (fa, ur-IN) written the BCP 47 way."""
+    return key if re.fullmatch(r"[A-Z][a-z]{3}", key) else canonical(key)
+
+
+# A script (ISO 15924: Latn, Arab) or a locale that needs another font than its script's.
+FontKey = Annotated[str, AfterValidator(_check_font_key)]
 # YAML reads a bare `off` as false; both mean the check is switched off.
 CheckLevel = Annotated[Level, BeforeValidator(lambda v: Level.OFF if v is False else v)]
-DEFAULT_FONTS = {"Latn": "pt-sans", "Cyrl": "pt-sans", "Arab": "tajawal"}
+# Persian and Urdu are written in Arabic script with letters Tajawal lacks (ی, ے, ٹ, ڈ).
+DEFAULT_FONTS = {"Latn": "pt-sans", "Cyrl": "pt-sans", "Arab": "tajawal",
+                 "fa": "ibm-plex-sans-arabic", "ur": "ibm-plex-sans-arabic",
+                 "Deva": "hind", "Beng": "hind-siliguri", "Thai": "sarabun"}
+
+
+def _over_default_fonts(value: object) -> object:
+    """The config's entries replace the defaults for their keys only, so setting one
+    script's font keeps the others."""
+    return {**DEFAULT_FONTS, **value} if isinstance(value, dict) else value
+
+
 Grade = Annotated[float, Field(ge=1, le=18)]
 
 
@@ -79,6 +98,7 @@ class Config(Model):
         "lists it (a build with --lang for that locale, or --strict, still refuses).")
     max_file_mb: float = Field(MAX_FILE_MB, gt=0, le=1000, description=(
         "Largest handout, brand or pack file to read, in MB (a handout is a few kB)."))
-    fonts: dict[Script, Slug] = Field(
+    fonts: Annotated[dict[FontKey, Slug], BeforeValidator(_over_default_fonts)] = Field(
         DEFAULT_FONTS, description="fontpkg family (static faces) for each script, by "
-                                   "ISO 15924 code: Latn, Cyrl, Arab...")
+        "ISO 15924 code (Latn, Cyrl, Arab...), or for one locale (fa, ur-IN) that needs "
+        "another font than its script's; the locale's entry wins.")

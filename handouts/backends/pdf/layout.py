@@ -19,6 +19,7 @@ from handouts.backends.pdf.frame import PageFrame
 from handouts.backends.pdf.options import PdfOptions
 from handouts.backends.pdf.shaped_text import TextDirection
 from handouts.backends.pdf.story import StoryBuilder
+from handouts.backends.pdf.fields import FieldText
 from handouts.backends.pdf.structure import tag_pdf
 from handouts.backends.pdf.styles import Styles
 from handouts.backends.pdf.tagging import Tagger
@@ -126,7 +127,9 @@ def _build(document: Document, total_pages: int, options: PdfOptions) -> LaidOut
     last = first if pages == 1 else later
     end_y = doc.end_y if doc.end_y is not None else last.y1
     fill = min(1.0, max(0.0, (last.y1 + last.height - end_y) / last.height))
-    return LaidOut(tag_pdf(buffer.getvalue(), tagger.root, meta), pages, fill, overflow)
+    fields = FieldText(document.fonts.regular, direction.rtl)
+    return LaidOut(tag_pdf(buffer.getvalue(), tagger.root, meta, fields), pages, fill,
+                   overflow)
 
 
 def _overflow(frame: Frame, pages: int, sides: int, end_y: float | None) -> float:

@@ -5,7 +5,8 @@ From the nodes and marks that ``tagging.py`` recorded, this writes the structure
 form field back to its element), marks everything else on the pages as an artifact
 (header band, footer, rules, box backgrounds, icons), and adds what PDF/UA-1 asks of
 the document: MarkInfo, XMP metadata with the PDF/UA identification and the title,
-DisplayDocTitle, /Tabs /S on pages with fields, PDF 1.7.
+DisplayDocTitle, /Tabs /S on pages with fields, PDF 1.7. ``fields.py`` gives form fields
+an embedded font.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from xml.sax.saxutils import escape
 import pikepdf
 from pikepdf import Array, Dictionary, Name, Operator, Pdf, String
 
+from handouts.backends.pdf.fields import FieldText, embed_field_font
 from handouts.backends.pdf.tagging import Mark, Node, Role, Widget
 from handouts.document.model import Metadata
 
@@ -30,12 +32,14 @@ ARTIFACT = pikepdf.ContentStreamInstruction([Name.Artifact], Operator("BMC"))
 END = pikepdf.ContentStreamInstruction([], Operator("EMC"))
 
 
-def tag_pdf(data: bytes, root: Node, metadata: Metadata) -> bytes:
-    """``data`` with the structure tree of ``root`` and everything unmarked an artifact."""
+def tag_pdf(data: bytes, root: Node, metadata: Metadata, fields: FieldText) -> bytes:
+    """``data`` with the structure tree of ``root``, everything unmarked an artifact, and
+    its form fields (if any) in the document's own embedded font."""
     with Pdf.open(io.BytesIO(data)) as pdf:
         for page in pdf.pages:
             mark_artifacts(pdf, page)
         _StructureWriter(pdf).write(root)
+        embed_field_font(pdf, fields)
         return save_tagged(pdf, metadata)
 
 
