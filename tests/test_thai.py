@@ -10,6 +10,7 @@ import icu
 from test_rl_shaping import pdf_of, pdfium_text
 
 from handouts.backends.pdf import bidi_text, rl_shaping
+from handouts.backends.pdf.shaped_text import LineSetter
 from handouts.document.fonts import font_set
 
 # "Fine, fast shaking is common in the first weeks. It usually goes away by 3 months.
@@ -53,3 +54,16 @@ def test_joiners_are_not_missing_glyphs() -> None:
     assert missing_glyphs("\u0641\u064a\u200c\u0627\u0644\u0628\u064a\u062a \u200d",
                           font_set("tajawal")) == []
     assert missing_glyphs("\u0e01\u200b\u0e02", font_set("sarabun")) == []
+
+
+def test_a_word_after_latin_words_is_shaped_by_the_rules_of_its_own_script() -> None:
+    """A Bengali footer starts with the clinic's Latin name: the Bengali word after it
+    is its own run, so its two-part vowel sign is drawn around the consonant (shaped as
+    Latin it showed a dotted circle)."""
+    font = font_set("hind-siliguri").regular
+    text = "Riverside Family Clinic · ফোন 020 7946 0123"
+    (line,) = LineSetter(rtl=False, size=9).lines(text, [font] * 4, [0] * len(text), None)
+    pieces = [piece.shaped for piece in sorted(line.pieces, key=lambda p: p.start)]
+    assert [piece.text for piece in pieces] == ["Riverside Family Clinic · ",
+                                                "ফোন 020 7946 0123"]
+    assert pieces[1].glyphs == rl_shaping.shape("ফোন 020 7946 0123", font, 9).glyphs

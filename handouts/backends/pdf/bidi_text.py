@@ -19,6 +19,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 import icu
 
@@ -124,18 +125,48 @@ class Run:
 def visual_runs(text: str, levels_: Sequence[int], styles: Sequence[int], start: int,
                 end: int, base: int) -> list[Run]:
     """The runs of the line ``start:end``, left to right as they are drawn: the
-    characters in visual order, grouped while level and style stay the same."""
+    characters in visual order, grouped while level, style and script stay the same
+    (the shaper applies one script's rules to a whole run: a Bengali vowel sign after
+    Latin words would stay unordered)."""
     line = line_levels(text, levels_, start, end, base)
+    script_of = scripts(text)
     runs: list[Run] = []
     for index in visual_order(text, levels_, start, end, base):
         level, style = line[index - start], styles[index]
         last = runs[-1] if runs else None
         if last is not None and last.level == level and last.style == style and (
+                script_of[index] == script_of[last.start]) and (
                 index == last.end if level % 2 == 0 else index == last.start - 1):
             runs[-1] = Run(min(last.start, index), max(last.end, index + 1), level, style)
         else:
             runs.append(Run(index, index + 1, level, style))
     return runs
+
+
+ISOLATE_CONTROLS = "\u2066\u2067\u2068\u2069"  # LRI, RLI, FSI, PDI
+# Characters of every script (spaces, digits, punctuation) and combining marks.
+_NEUTRAL_SCRIPTS = frozenset({"Zyyy", "Zinh"})
+
+
+@lru_cache(maxsize=4096)
+def scripts(text: str) -> tuple[str, ...]:
+    """The script of each character (ISO 15924, from ICU); a neutral character (space,
+    digit, mark) takes the script of the letter before it, or of the first letter after
+    it at the start of the text or of an isolate (the digits of "38 °C" go with the C)."""
+    found = [icu.Script.getScript(char).getShortName() for char in text]
+    segments = re.split(f"([{ISOLATE_CONTROLS}])", text)
+    start = 0
+    for segment in segments:
+        end = start + len(segment)
+        codes = found[start:end]
+        last = next((code for code in codes if code not in _NEUTRAL_SCRIPTS), "Zyyy")
+        for i, code in enumerate(codes, start):
+            if code in _NEUTRAL_SCRIPTS:
+                found[i] = last
+            else:
+                last = code
+        start = end
+    return tuple(found)
 
 
 def run_text(text: str, run: Run) -> str:
