@@ -67,3 +67,19 @@ def test_a_word_after_latin_words_is_shaped_by_the_rules_of_its_own_script() -> 
     assert [piece.text for piece in pieces] == ["Riverside Family Clinic · ",
                                                 "ফোন 020 7946 0123"]
     assert pieces[1].glyphs == rl_shaping.shape("ফোন 020 7946 0123", font, 9).glyphs
+
+
+def test_persian_digits_read_in_order_and_keep_their_unit() -> None:
+    """Persian digits are of the Arabic script: the shaper, left to guess, laid "۲۰" out
+    right to left and printed "۰۲". "۳۸ °C" reads left to right as one unit, as "38 °C"
+    does in Arabic."""
+    sentence = "اگر ۲۰ ثانیه نفس نکشد یا تبش ۳۸\u00a0°C است"
+    text = pdfium_text(pdf_of(sentence, "ibm-plex-sans-arabic", rtl=True))
+    assert "۲۰" in text and "۰۲" not in text
+    font = font_set("ibm-plex-sans-arabic").regular
+    (line,) = LineSetter(rtl=True, size=12).lines(sentence, [font] * 4,
+                                                  [0] * len(sentence), None)
+    left_to_right = [p.shaped.glyphs for p in sorted(line.pieces, key=lambda p: p.x)]
+    number = next(i for i, glyphs in enumerate(left_to_right) if "۳" in glyphs)
+    unit = next(i for i, glyphs in enumerate(left_to_right) if "C" in glyphs)
+    assert number < unit

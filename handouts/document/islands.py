@@ -11,7 +11,10 @@ import re
 
 LRI, PDI = "\u2066", "\u2069"  # left-to-right isolate, pop directional isolate
 
-_LATIN_STRETCH = re.compile(r"[A-Za-z0-9.,:/°%@_+\-()'’&#=? \u00a0\u202f]+")
+# Digits: Latin, Arabic-Indic and Persian ("۳۸ °C" is one unit too), with the Arabic
+# decimal and thousands separators.
+_DIGITS = "0-9\u0660-\u066c\u06f0-\u06f9"
+_LATIN_STRETCH = re.compile(rf"[A-Za-z{_DIGITS}.,:/°%@_+\-()'’&#=? \u00a0\u202f]+")
 _LATIN_LETTER = re.compile(r"[A-Za-z°%@]")
 _EDGE = " .,:;!?()"
 

@@ -143,6 +143,7 @@ def visual_runs(text: str, levels_: Sequence[int], styles: Sequence[int], start:
     return runs
 
 
+_RTL_SCRIPTS = frozenset({"Arab", "Hebr", "Syrc", "Thaa", "Nkoo"})
 ISOLATE_CONTROLS = "\u2066\u2067\u2068\u2069"  # LRI, RLI, FSI, PDI
 # Characters of every script (spaces, digits, punctuation) and combining marks.
 _NEUTRAL_SCRIPTS = frozenset({"Zyyy", "Zinh"})
@@ -176,6 +177,11 @@ def run_text(text: str, run: Run) -> str:
     piece = "".join(c for c in text[run.start:run.end] if c not in BIDI_CONTROLS)
     if run.rtl and not any(unicodedata.bidirectional(c) in ("R", "AL") for c in piece):
         return "".join(icu.Char.charMirror(c) for c in reversed(piece))
+    if not run.rtl and _RTL_SCRIPTS & set(scripts(piece)):
+        # Persian or Arabic-Indic digits (the only right-to-left-script characters a
+        # left-to-right run can hold) would be laid out right to left by the shaper:
+        # given reversed, they come back in reading order.
+        return piece[::-1]
     return piece
 
 
