@@ -95,7 +95,7 @@ def test_regional_spanish_needs_its_own_handout_text(project: ProjectCopy) -> No
 def test_every_example_pdf_fits_two_pages_in_every_language(
         built_catalog: ProjectCopy) -> None:
     pdfs = sorted(built_catalog.path("output").rglob("*.pdf"))
-    assert len(pdfs) == 136  # 17 bands of 9 handouts x 2 brands x 4 languages
+    assert len(pdfs) == 340  # 17 bands of 9 handouts x 2 brands x 10 languages
     too_long = [str(p.relative_to(built_catalog.path("output"))) for p in pdfs
                 if len(pypdf.PdfReader(p).pages) > 2]
     assert not too_long

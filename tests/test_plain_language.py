@@ -180,7 +180,7 @@ def test_faint_brand_colour_is_a_contrast_error(project: ProjectCopy) -> None:
 def test_body_text_is_never_under_12_pt(built_catalog: ProjectCopy) -> None:
     # Smaller print is allowed only in the header band and the footer.
     pdfs = sorted((built_catalog.root / "output").glob("*/*/*.pdf"))
-    assert len(pdfs) == 136  # 17 handout bands x 2 brands x 4 languages
+    assert len(pdfs) == 340  # 17 handout bands x 2 brands x 10 languages
     for pdf in pdfs:
         for number, page in enumerate(pypdf.PdfReader(pdf).pages, 1):
             height = float(page.mediabox.height)

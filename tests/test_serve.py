@@ -25,7 +25,9 @@ NAME = "Amira Haddad"
 
 @pytest.fixture(scope="module")
 def desk_project(tmp_path_factory: pytest.TempPathFactory) -> ProjectCopy:
-    return copy_example(tmp_path_factory.mktemp("desk"))
+    copy = copy_example(tmp_path_factory.mktemp("desk"))
+    copy.only_locales("en", "es", "ar", "fa")  # the preview builds each output once
+    return copy
 
 
 @pytest.fixture
@@ -241,7 +243,7 @@ def test_the_preview_lists_every_output_with_its_state(tmp_path: Path) -> None:
     from handouts.pipeline.preview import Previews
 
     project = copy_example(tmp_path)
-    project.edit("handouts.yaml", "  - en\n  - ru\n  - es\n  - ar\n", "  - en\n")
+    project.only_locales("en")
     project.edit("data/handouts/jaundice.yaml", "status: sample", "status: draft")
     app = create_app(load_project(project.root), previews=Previews(project.root))
     client = app.test_client()

@@ -24,7 +24,7 @@ from handouts.pipeline.context import Session
 from handouts.project.loader import load_project
 from handouts.select.jobs import select_jobs
 
-LANGUAGES = ("en", "ru", "es", "ar")
+LANGUAGES = ("en", "ru", "es", "ar", "fa", "ur", "hi", "bn", "th", "fr")
 # One of each kind: a sheet with bands, a card, a checklist with write-in lines.
 KINDS = (("newborn-tremor", "under-1-month"), ("infant-massage", "6-weeks-to-3-months"),
          ("going-home", None))
@@ -36,7 +36,7 @@ def example_pdfs(catalog: ProjectCopy) -> list[Path]:
 
 def test_every_example_pdf_passes_the_pdfua_checker(built_catalog: ProjectCopy) -> None:
     pdfs = example_pdfs(built_catalog)
-    assert len(pdfs) == 136
+    assert len(pdfs) == 340  # 17 handout bands x 2 brands x 10 languages
     checker = shutil.which("pdfua", path=str(Path(sys.executable).parent))
     assert checker, "the pdfua checker is a test dependency"
     result = subprocess.run([checker, "check", *map(str, pdfs)], capture_output=True,

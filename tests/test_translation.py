@@ -363,15 +363,15 @@ def test_long_words_are_hyphenated_in_the_narrow_columns_of_cards(
 
 
 def test_a_new_language_lists_every_unfinished_catalog_at_once(project: ProjectCopy) -> None:
-    assert project.run("translate", "update", "--locale", "fr").exit_code == 0
-    out = fails(project, "build", "sleep-hygiene", "--lang", "fr")
-    assert "fr/sleep-hygiene.po: the 'fr' translation of handout 'sleep-hygiene' is not " \
+    assert project.run("translate", "update", "--locale", "de").exit_code == 0
+    out = fails(project, "build", "sleep-hygiene", "--lang", "de")
+    assert "de/sleep-hygiene.po: the 'de' translation of handout 'sleep-hygiene' is not " \
            "finished (59 missing)" in out
     # The shared blocks the sheet prints: each catalog is named too.
     for block, missing in (("safe-sleep", 8), ("emergency-signs", 4), ("fever-rule", 1)):
-        assert f"fr/blocks/{block}.po: the 'fr' translation of shared block '{block}' is " \
+        assert f"de/blocks/{block}.po: the 'de' translation of shared block '{block}' is " \
                f"not finished ({missing} missing)" in out
-    assert "fr/_interface.po: the 'fr' interface words are not finished" in out
+    assert "de/_interface.po: the 'de' interface words are not finished" in out
     assert "5 problems found; nothing was written." in out
 
 

@@ -48,6 +48,7 @@ class LocaleTargets(Model):
 
     max_grade: Grade | None = None
     recommended_grade: Grade | None = None
+    max_sentence_words: int | None = Field(None, ge=5)
 
 
 class ReadabilityTargets(Model):

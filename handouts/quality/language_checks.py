@@ -10,7 +10,8 @@ from collections.abc import Iterator
 
 from handouts.names import CheckId
 from handouts.quality.context import CheckContext, Finding, subject
-from handouts.quality.plain_language import ReadingLevel, Sheet, long_sentences, unexplained_jargon
+from handouts.quality.plain_language import (ReadingLevel, Sheet, long_sentences, sentence_limit,
+                                             unexplained_jargon)
 
 
 def reading_level(context: CheckContext) -> Iterator[Finding]:
@@ -39,9 +40,10 @@ def _level_finding(check: CheckId, sheet: Sheet, level: ReadingLevel, target: st
 
 
 def long_sentence(context: CheckContext) -> Iterator[Finding]:
-    limit = context.project.config.readability.max_sentence_words
+    targets = context.project.config.readability
     seen: set[tuple[object, ...]] = set()
     for sheet in context.sheets:
+        limit = sentence_limit(targets, sheet.locale)
         for long in long_sentences(sheet, limit):
             if (long.file, long.line, long.sentence) not in seen:
                 seen.add((long.file, long.line, long.sentence))

@@ -172,6 +172,16 @@ def targets_for(targets: ReadabilityTargets, locale: str) -> tuple[float, float]
     return maximum, recommended
 
 
+def sentence_limit(targets: ReadabilityTargets, locale: str) -> int:
+    """The longest sentence, in words, for a locale: its own setting or the default."""
+    limit = targets.max_sentence_words
+    for code in reversed(fallbacks(locale)):
+        own = targets.locales.get(code)
+        if own is not None and own.max_sentence_words is not None:
+            limit = own.max_sentence_words
+    return limit
+
+
 def reading_level(sheet: Sheet, targets: ReadabilityTargets) -> ReadingLevel:
     rules = rules_for(sheet.locale)
     maximum, recommended = targets_for(targets, sheet.locale)

@@ -11,16 +11,23 @@ both, because they never split off a single letter ("agua" would be one syllable
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import syllapy
 
 from handouts.locales import language
 
-WORD_RE = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
-# A sentence ends at . ! ? or … followed by a space; "37.5" and "e.g." mid-sentence do not.
-SENTENCE_END_RE = re.compile(r"(?<=[.!?…])[\"'»”)]*\s+")
+# A sentence ends at . ! ? … (or the Devanagari, Bengali and Urdu full stops, the Arabic
+# question mark) followed by a space; "37.5" mid-sentence does not.
+SENTENCE_END_RE = re.compile(r"(?<=[.!?…।॥۔؟])[\"'»”)]*\s+")
+# Thai, Lao, Khmer and Burmese put no space between words and a space between phrases
+# and sentences, which have no full stop.
+UNSPACED_SCRIPT_RE = re.compile(r"[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff]")
+# ICU's word statuses: letters, kana and ideographs (numbers and punctuation are not words).
+WORD_STATUSES = range(200, 500)
 
 
 @dataclass(frozen=True)
@@ -102,6 +109,13 @@ OBORNEVA = Formula(
     FLESCH_TABLE)
 
 
+# Kandel and Moles (1958) refitted Flesch's formula to French, keeping Flesch's scale.
+KANDEL_MOLES = Formula(
+    "Kandel-Moles",
+    lambda s: 207 - 1.015 * s.words_per_sentence - 73.6 * s.syllables_per_word,
+    FLESCH_TABLE)
+
+
 def english_syllables(word: str) -> int:
     return max(1, int(syllapy.count(word.replace("’", "'"))))
 
@@ -137,6 +151,19 @@ def spanish_syllables(word: str) -> int:
     return max(1, count)
 
 
+FRENCH_VOWELS = re.compile(r"[aeiouyàâäéèêëîïôöùûüÿœæ]+")
+
+
+def french_syllables(word: str) -> int:
+    """Spoken syllables: groups of vowel letters, less a final mute e ("lange", "langes"
+    and "pleurent" have one)."""
+    word = word.lower().replace("’", "'").split("'")[-1]
+    count = len(FRENCH_VOWELS.findall(word))
+    if count > 1 and re.search(r"[^aeiouyàâäéèêëîïôöùûüÿœæ](e|es|ent)$", word):
+        count -= 1
+    return max(1, count)
+
+
 @dataclass(frozen=True)
 class LanguageRules:
     formula: Formula
@@ -147,6 +174,7 @@ LANGUAGES = {
     "en": LanguageRules(FLESCH_KINCAID, english_syllables),
     "es": LanguageRules(FERNANDEZ_HUERTA, spanish_syllables),
     "ru": LanguageRules(OBORNEVA, russian_syllables),
+    "fr": LanguageRules(KANDEL_MOLES, french_syllables),
 }
 
 
@@ -156,12 +184,41 @@ def rules_for(locale: str) -> LanguageRules | None:
 
 
 def words(text: str) -> list[str]:
-    return WORD_RE.findall(text)
+    """The words of a text, by ICU's word boundaries (UAX #29 and, for Thai and the
+    other scripts written without spaces, its dictionaries), so vowel signs stay in
+    their word; a hyphenated word ("check-up") is one word."""
+    breaker = _word_breaker()
+    breaker.setText(text)
+    found: list[str] = []
+    start = last_end = breaker.first()
+    for end in breaker:
+        if breaker.getRuleStatus() in WORD_STATUSES:
+            if found and text[last_end:start] in ("-", "\u2010"):
+                found[-1] += text[last_end:end]
+            else:
+                found.append(text[start:end])
+            last_end = end
+        start = end
+    return found
 
 
 def sentences(text: str) -> list[str]:
     """A text split into sentences. A list item without a full stop is one sentence."""
-    return [part for part in SENTENCE_END_RE.split(text.strip()) if words(part)]
+    splitter = re.compile(r"\s+") if UNSPACED_SCRIPT_RE.search(text) else SENTENCE_END_RE
+    return [part for part in splitter.split(text.strip()) if words(part)]
+
+
+_PER_THREAD = threading.local()  # a break iterator holds its text: one per desk thread
+
+
+def _word_breaker() -> Any:
+    breaker = getattr(_PER_THREAD, "words", None)
+    if breaker is None:
+        import icu
+
+        breaker = _PER_THREAD.words = icu.BreakIterator.createWordInstance(
+            icu.Locale.getRoot())
+    return breaker
 
 
 def measure(texts: Sequence[str], rules: LanguageRules) -> TextStats:
