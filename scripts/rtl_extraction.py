@@ -1,8 +1,9 @@
-"""How well PDF text extractors read the Arabic catalog back, without the structure
-tree: the share of the Arabic sentences of the PO files (three words or more, without
-placeholders) found exactly, in reading order, in the text each extractor gives.
+"""How well PDF text extractors read a right-to-left catalog back, without the
+structure tree: the share of the sentences of the language's PO files (three words or
+more, without placeholders) found exactly, in reading order, in the text each extractor
+gives.
 
-    .venv/bin/handouts build --lang ar && .venv/bin/python scripts/rtl_extraction.py .
+    .venv/bin/handouts build --lang ar && .venv/bin/python scripts/rtl_extraction.py . ar
 
 Needs poppler's pdftotext (Debian's poppler-utils) for its row. Compared after Unicode
 NFKC normalization (Arabic presentation forms are letters) and with runs of white space
@@ -23,28 +24,33 @@ import pypdf
 import pypdfium2 as pdfium
 
 
-def sentences(project: Path) -> set[str]:
+def sentences(project: Path, language: str) -> set[str]:
     found = set()
-    for po in (project / "data/translations/ar").rglob("*.po"):
+    for po in (project / "data/translations" / language).rglob("*.po"):
         for entry in polib.pofile(str(po)):
             if entry.obsolete or not entry.msgstr or "{" in entry.msgstr:
                 continue
-            for sentence in re.split(r"(?<=[.!؟?:])\s+", re.sub(r"\*+", "", entry.msgstr)):
+            for sentence in re.split(r"(?<=[.!؟?:۔])\s+", re.sub(r"\*+", "", entry.msgstr)):
                 if len(sentence.split()) >= 3:
                     found.add(" ".join(sentence.split()))
     return found
 
 
 def normal(text: str) -> str:
-    return " ".join(unicodedata.normalize("NFKC", text).replace("\u00ad", "").split())
+    # A Persian zero-width non-joiner is drawn as a space glyph of no width (the font
+    # has no glyph of its own for it): extractors read a space.
+    text = unicodedata.normalize("NFKC", text)
+    return " ".join(text.replace("\u00ad", "").replace("\u200c", " ").split())
 
 
 def main() -> None:
     project = Path(sys.argv[1] if len(sys.argv) > 1 else ".")
-    pdfs = sorted((project / "output").glob("*/ar/*.pdf"))
+    language = sys.argv[2] if len(sys.argv) > 2 else "ar"
+    pdfs = sorted((project / "output").glob(f"*/{language}/*.pdf"))
     if not pdfs:
-        sys.exit("no Arabic PDFs in output/: build them first (handouts build --lang ar)")
-    wanted = sentences(project)
+        sys.exit(f"no '{language}' PDFs in output/: build them first "
+                 f"(handouts build --lang {language})")
+    wanted = sentences(project, language)
     readers = {
         "PDFium (pypdfium2)": lambda p: " ".join(
             page.get_textpage().get_text_range() for page in pdfium.PdfDocument(p)),

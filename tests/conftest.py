@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import fcntl
+import os
 import re
 import shutil
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -79,13 +81,36 @@ def project(tmp_path: Path) -> ProjectCopy:
     return copy
 
 
+def shared_build(factory: pytest.TempPathFactory, name: str,
+                 make: Callable[[ProjectCopy], None]) -> ProjectCopy:
+    """A copy of the example project that ``make`` builds once per test run, shared by
+    the test processes (pytest-xdist workers) instead of built by each: only for tests
+    that read what it built."""
+    base = factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        base = base.parent  # the run's folder, above each worker's own
+    root = base / f"shared-{name}"
+    with open(base / f"shared-{name}.lock", "w", encoding="utf-8") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # the others wait for the first to finish
+        copy = ProjectCopy(root)
+        if not (root / "built").exists():
+            shutil.rmtree(root, ignore_errors=True)
+            root.mkdir()
+            copy = copy_example(root)
+            make(copy)
+            (root / "built").touch()
+    return copy
+
+
 @pytest.fixture(scope="session")
 def built_catalog(tmp_path_factory: pytest.TempPathFactory) -> ProjectCopy:
     """The example catalog built once, for tests that only read the PDFs."""
-    copy = copy_example(tmp_path_factory.mktemp("catalog"))
-    result = copy.run("build")
-    assert result.exit_code == 0, result.output
-    return copy
+
+    def build(copy: ProjectCopy) -> None:
+        result = copy.run("build")
+        assert result.exit_code == 0, result.output
+
+    return shared_build(tmp_path_factory, "catalog", build)
 
 
 @pytest.fixture(scope="session")

@@ -247,7 +247,8 @@ def test_init_copies_a_working_project_and_never_overwrites(tmp_path) -> None:
     assert result.exit_code == 0, result.output
     assert (target / "handouts.yaml").is_file()
     assert (target / "data/handouts/newborn-tremor.yaml").is_file()
-    built = CliRunner().invoke(main, ["--project", str(target), "build"])
+    built = CliRunner().invoke(main, ["--project", str(target), "build", "--lang", "en",
+                                      "--lang", "fa"])
     assert built.exit_code == 0, built.output
     (target / "handouts.yaml").write_text("# mine\n")
     again = CliRunner().invoke(main, ["init", str(target)])

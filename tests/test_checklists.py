@@ -118,7 +118,8 @@ def test_unknown_write_in_lists_the_choices(project: ProjectCopy) -> None:
 
 # A name or a note as someone would type it, in each script the catalog prints.
 TYPED = {"en": "Amira Jones", "ru": "Мария Иванова", "es": "Begoña Núñez",
-         "ar": "مريم أحمد"}
+         "ar": "مريم أحمد", "fa": "مریم کاظمی", "ur": "مریم بیگ ٹھاکر",
+         "hi": "प्रिया शर्मा", "bn": "প্রিয়া রায়", "th": "สมชาย ใจดี", "fr": "Zoé Lefèvre"}
 
 
 def test_text_typed_into_a_form_shows_in_the_documents_own_embedded_font(

@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from browser import axe_violations, describe
-from conftest import ProjectCopy, copy_example
+from conftest import ProjectCopy, shared_build
 
 from handouts.names import Tone
 
@@ -21,12 +21,14 @@ LANGUAGES = ("en", "ru", "es", "ar")
 @pytest.fixture(scope="session")
 def site(tmp_path_factory: pytest.TempPathFactory) -> ProjectCopy:
     """The example catalog's web pages (and PDFs, which the index links)."""
-    copy = copy_example(tmp_path_factory.mktemp("site"))
-    copy.only_locales(*LANGUAGES)
-    result = copy.run("build", "--format", "html", "--format", "pdf")
-    assert result.exit_code == 0, result.output
-    assert "built 136 PDFs" in result.output and "136 web pages" in result.output
-    return copy
+
+    def build(copy: ProjectCopy) -> None:
+        copy.only_locales(*LANGUAGES)
+        result = copy.run("build", "--format", "html", "--format", "pdf")
+        assert result.exit_code == 0, result.output
+        assert "built 136 PDFs" in result.output and "136 web pages" in result.output
+
+    return shared_build(tmp_path_factory, "site", build)
 
 
 class Page(HTMLParser):

@@ -39,6 +39,7 @@ class FontSet:
     italic: str
     bolditalic: str
     scale: float = 1.0  # text sizes are multiplied by it (OPTICAL_SCALE)
+    spacing: float = 1.0  # and line spacing by this too (LINE_SPACING)
 
 
 # Families whose letters look small at a nominal size: their text is set larger, so a
@@ -47,6 +48,11 @@ class FontSet:
 # 1.1 closes most of that gap without pushing sheets onto another page. IBM Plex Sans
 # Arabic's (ه) is 0.41 em, but its letters are wider: 1.1 keeps Urdu cards on two sides.
 OPTICAL_SCALE = {"tajawal": 1.1, "ibm-plex-sans-arabic": 1.1}
+
+# Scripts that stack marks above and below their letters need more room between lines:
+# a Thai tone mark sits on an upper vowel, up to the line above's descenders at the
+# Latin leading (seen on the rendered cards).
+LINE_SPACING = {"sarabun": 1.15}
 
 
 @cache
@@ -83,7 +89,8 @@ def font_set(family: str = "pt-sans") -> FontSet:
     for (bold, italic), face in PARAGRAPH_FACES.items():
         addMapping(family, bold, italic, names[face])
     label = family.replace("-", " ").title().replace("Pt ", "PT ")
-    return FontSet(family=family, label=label, scale=OPTICAL_SCALE.get(family, 1.0), **names)
+    return FontSet(family=family, label=label, scale=OPTICAL_SCALE.get(family, 1.0),
+                   spacing=LINE_SPACING.get(family, 1.0), **names)
 
 
 def missing_glyphs(text: str, fonts: FontSet) -> list[str]:

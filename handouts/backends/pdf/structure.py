@@ -20,6 +20,7 @@ import pikepdf
 from pikepdf import Array, Dictionary, Name, Operator, Pdf, String
 
 from handouts.backends.pdf.fields import FieldText, embed_field_font
+from handouts.backends.pdf.unicode_map import restore_private_use
 from handouts.backends.pdf.tagging import Mark, Node, Role, Widget
 from handouts.document.model import Metadata
 
@@ -34,12 +35,14 @@ END = pikepdf.ContentStreamInstruction([], Operator("EMC"))
 
 def tag_pdf(data: bytes, root: Node, metadata: Metadata, fields: FieldText) -> bytes:
     """``data`` with the structure tree of ``root``, everything unmarked an artifact, and
-    its form fields (if any) in the document's own embedded font."""
+    its form fields (if any) in the document's own embedded font, and letters for the
+    glyphs ReportLab gave private-use codes."""
     with Pdf.open(io.BytesIO(data)) as pdf:
         for page in pdf.pages:
             mark_artifacts(pdf, page)
         _StructureWriter(pdf).write(root)
         embed_field_font(pdf, fields)
+        restore_private_use(pdf)
         return save_tagged(pdf, metadata)
 
 

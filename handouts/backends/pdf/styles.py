@@ -72,7 +72,7 @@ class Styles:
         hyphenation: Any = self.hyphenation if self.format.hyphenate else None
         return ParagraphStyle(
             name, fontName=self.face(text.face), fontSize=text.size * self.fonts.scale,
-            leading=text.leading * self.fonts.scale,
+            leading=text.leading * self.fonts.scale * self.fonts.spacing,
             textColor=self.ink(text.ink), spaceBefore=text.space_before,
             spaceAfter=space_after, keepWithNext=int(text.keep_with_next),
             hyphenationLang=hyphenation, hyphenationMinWordLength=HYPHENATE_FROM)
