@@ -25,7 +25,8 @@ def restore_private_use(pdf: Pdf) -> None:
     knows the characters of, replaced by them."""
     done: set[tuple[int, int]] = set()
     for page in pdf.pages:
-        fonts = page.obj.get(Name.Resources, pikepdf.Dictionary()).get(Name.Font, {})
+        resources = page.obj.get(Name.Resources, pikepdf.Dictionary())
+        fonts = resources.get(Name.Font, pikepdf.Dictionary())
         for font in fonts.values():
             to_unicode = font.get(Name.ToUnicode)
             if to_unicode is None or to_unicode.objgen in done:
