@@ -11,8 +11,10 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pikepdf
+import pypdf
 import pytest
 from conftest import ProjectCopy
 from structure import Element, structure, unmarked_painting
@@ -206,3 +208,42 @@ def test_the_footer_is_an_artifact_but_the_disclaimer_is_read_once(
     assert texts.count("This handout does not replace advice from your doctor or nurse.") == 1
     assert not any(text.startswith(("Page ", "going-home", "Riverside Family Clinic"))
                    for text in texts)
+
+
+def lang_spans(path: Path) -> list[tuple[str, str]]:
+    """(language, text) of each marked-content span with a /Lang of its own."""
+    spans: list[tuple[str, str]] = []
+    for page in pypdf.PdfReader(path).pages:
+        stack: list[str | None] = []
+
+        def before(op: bytes, args: list[Any], *_: object) -> None:
+            if op == b"BDC":
+                props = args[1] if len(args) > 1 else {}
+                lang = props.get("/Lang") if hasattr(props, "get") else None
+                stack.append(str(lang) if lang is not None else None)
+                if lang is not None:
+                    spans.append((str(lang), ""))
+            elif op == b"BMC":
+                stack.append(None)
+            elif op == b"EMC" and stack:
+                stack.pop()
+
+        def text(chunk: str, *_: object) -> None:
+            if stack and stack[-1] is not None and chunk:
+                spans[-1] = (spans[-1][0], spans[-1][1] + chunk)
+
+        page.extract_text(visitor_operand_before=before, visitor_text=text)
+    return spans
+
+
+@pytest.mark.parametrize("lang", ["fa", "hi", "th"])
+def test_latin_words_in_another_script_carry_the_clinics_language(
+        built_catalog: ProjectCopy, lang: str) -> None:
+    """The clinic's name inside a Persian, Hindi or Thai sheet is marked as English
+    (the clinic's language, en-GB for Riverside), so a screen reader says it in English;
+    nothing else is."""
+    spans = lang_spans(built_catalog.pdf("riverside", "going-home", lang=lang))
+    assert spans and {language for language, _ in spans} == {"en-GB"}
+    assert any("Riverside Family Clinic" in text for _, text in spans)
+    assert all(re.search("[A-Za-z]", text) for _, text in spans), spans
+    assert not lang_spans(built_catalog.pdf("riverside", "going-home", lang="es"))

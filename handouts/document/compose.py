@@ -10,7 +10,7 @@ locale from one :class:`Language`, made once per run.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from handouts.document.fonts import FontSet, describe_chars, missing_glyphs
@@ -28,7 +28,7 @@ from handouts.document.theme import COVER, FORMATS
 from handouts.errors import HandoutsError, Problem
 from handouts.i18n.localize import Interface, LocalizedHandout
 from handouts.i18n.words import Words
-from handouts.locales import format_day, language
+from handouts.locales import format_day, language, script
 from handouts.names import Status
 from handouts.project.bands import for_band
 from handouts.project.brand import LoadedBrand
@@ -71,6 +71,14 @@ class Language:
                 hint=f"add '{language(self.locale)}: ...' under footer_note, or "
                      "'all: ...' for a text printed in every language")])
         return own
+
+
+def with_latin_language(setting: Typesetting, brand: LoadedBrand) -> Typesetting:
+    """In a language of another script, Latin words are mostly the clinic's own (its
+    name, address, web site): they are in the clinic's language."""
+    if script(setting.locale) == "Latn":
+        return setting
+    return replace(setting, latin_language=brand.brand.locale)
 
 
 def dates_locale(brand: LoadedBrand, locale: str) -> str:
@@ -124,7 +132,8 @@ def compose_handout(job: BuildJob, text: LocalizedHandout, lang: Language,
         source=text.source or job.handout.path, assets=job.handout.folder,
         label=f"handout '{handout.id}'" + (f", band '{job.band.id}'" if job.band else "")
         + f", brand '{brand.id}'" + (f", locale '{job.locale}'" if text.translated else ""))
-    return Document(body, page_format, handout.sides, page, metadata, lang.setting, words,
+    return Document(body, page_format, handout.sides, page, metadata,
+                    with_latin_language(lang.setting, brand), words,
                     lang.fonts, origin, calls(brand, words))
 
 
@@ -172,7 +181,8 @@ def compose_cover(cover: Cover, lang: Language, search_path: list[Path]) -> Docu
                         language=lang.locale)
     origin = Origin(source=pack.path, label=f"the cover of pack '{pack.id}'",
                     assets=pack.path.parent)
-    return Document(body, COVER, 1, page, metadata, lang.setting, words, lang.fonts, origin,
+    return Document(body, COVER, 1, page, metadata, with_latin_language(lang.setting, brand),
+                    words, lang.fonts, origin,
                     calls(brand, words))
 
 

@@ -31,12 +31,14 @@ class Metadata:
 @dataclass(frozen=True)
 class Typesetting:
     """How a language's text is set: its direction, whether its script is shaped
-    (Arabic, Devanagari...), and its hyphenation dictionary."""
+    (Arabic, Devanagari...), its hyphenation dictionary, and the language of Latin words
+    in a text of another script."""
 
     locale: str
     rtl: bool
     shaped: bool
     hyphenation: str | None
+    latin_language: str | None = None  # of Latin words in another script (the clinic's)
 
     @classmethod
     def for_locale(cls, locale: str) -> Typesetting:

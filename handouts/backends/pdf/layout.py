@@ -36,7 +36,8 @@ def to_gray(color: Any) -> colors.Color:
 
 
 def direction_of(document: Document) -> TextDirection:
-    return TextDirection(document.setting.rtl, document.setting.shaped)
+    setting = document.setting
+    return TextDirection(setting.rtl, setting.shaped, setting.latin_language)
 
 
 @dataclass(frozen=True)

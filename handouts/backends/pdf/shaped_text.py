@@ -99,12 +99,24 @@ def _without_controls(text: str) -> str:
     return text.replace(LRI, "").replace(PDI, "")
 
 
-def draw_line(canv: Canvas, x: float, y: float, line: Line, size: float) -> None:
+def draw_line(canv: Canvas, x: float, y: float, line: Line, size: float,
+              latin_language: str | None = None) -> None:
     """Draw the runs where they belong, left to right on the page, but write them into
     the PDF in reading order: extractors (pypdf, PDFium) rebuild each right-to-left run
-    from its glyphs and keep the runs in the order they come."""
+    from its glyphs and keep the runs in the order they come. With ``latin_language``,
+    a run of Latin words is marked as in that language (/Lang)."""
     for piece in sorted(line.pieces, key=lambda p: p.start):
+        foreign = latin_language is not None and _is_latin(piece.shaped.text)
+        if foreign:
+            canv.addLiteral(f"/Span <</Lang ({latin_language})>> BDC")
         rl_shaping.draw(canv, x + piece.x, y, piece.shaped, piece.font, size)
+        if foreign:
+            canv.addLiteral("EMC")
+
+
+def _is_latin(text: str) -> bool:
+    """A run with Latin letters (not only digits and signs, which need no language)."""
+    return "Latn" in bidi_text.scripts(text) and any(c.isalpha() for c in text)
 
 
 def _faces(font: str) -> list[str]:
@@ -141,12 +153,13 @@ class ShapedParagraph(Flowable):
     right-to-left text). Splits between lines across frames and pages."""
 
     def __init__(self, markup: str, style: ParagraphStyle, rtl: bool = True,
-                 _lines: list[Line] | None = None):
+                 _lines: list[Line] | None = None, latin_language: str | None = None):
         super().__init__()
         self.markup = markup
         self.style = style
         self.rtl = rtl
         self._lines = _lines
+        self.latin_language = latin_language
         self._width = 0.0
 
     # -- layout
@@ -190,8 +203,10 @@ class ShapedParagraph(Flowable):
             return [self]
         if fit < 2:  # no orphan: a single first line alone at the foot of a page
             return []
-        first = ShapedParagraph(self.markup, self.style, self.rtl, self._lines[:fit])
-        rest = ShapedParagraph(self.markup, self.style, self.rtl, self._lines[fit:])
+        first = ShapedParagraph(self.markup, self.style, self.rtl, self._lines[:fit],
+                                self.latin_language)
+        rest = ShapedParagraph(self.markup, self.style, self.rtl, self._lines[fit:],
+                               self.latin_language)
         for part in (first, rest):
             part._width = aw
         return [first, rest]
@@ -219,7 +234,8 @@ class ShapedParagraph(Flowable):
         canv.setFont(style.fontName, style.fontSize)
         y = self.height - style.fontSize
         for line in self._lines:
-            draw_line(canv, self._line_x(line), y, line, style.fontSize)
+            draw_line(canv, self._line_x(line), y, line, style.fontSize,
+                      self.latin_language)
             y -= style.leading
         canv.restoreState()
 
@@ -232,9 +248,12 @@ class TextDirection:
     """How the layout sets text for one language: ``complex`` scripts go through
     HarfBuzz and the bidi algorithm; ``rtl`` mirrors what is laid out on the page."""
 
-    def __init__(self, rtl: bool, complex_script: bool):
+    def __init__(self, rtl: bool, complex_script: bool, latin_language: str | None = None):
         self.rtl = rtl
         self.complex = complex_script or rtl
+        # The language of Latin words inside text of another script (the clinic's name,
+        # a term in brackets), marked so a screen reader says them in that language.
+        self.latin_language = latin_language
 
     @property
     def start_side(self) -> Literal["LEFT", "RIGHT"]:
@@ -254,7 +273,7 @@ class TextDirection:
     def paragraph(self, markup: str, style: ParagraphStyle) -> Flowable:
         if not self.complex:
             return Paragraph(markup, style)
-        return ShapedParagraph(markup, style, self.rtl)
+        return ShapedParagraph(markup, style, self.rtl, latin_language=self.latin_language)
 
     def width(self, text: str, font: str, size: float) -> float:
         if not self.complex:
@@ -274,7 +293,7 @@ class TextDirection:
         line = self._line(text, font, size)
         left = {"centre": x - line.width / 2}.get(
             anchor, x - line.width if (anchor == "start") == self.rtl else x)
-        draw_line(canv, left, y, line, size)
+        draw_line(canv, left, y, line, size, self.latin_language)
 
     def _line(self, text: str, font: str, size: float) -> Line:
         faces = _faces(font)
