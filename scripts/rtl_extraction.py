@@ -1,6 +1,6 @@
 """How well PDF text extractors read a right-to-left catalog back, without the
-structure tree: the share of the sentences of the language's PO files (three words or
-more, without placeholders) found exactly, in reading order, in the text each extractor
+structure tree: the share of the printed sentences of the language's handout and block
+PO files (three words or more, without placeholders) found exactly, in reading order, in the text each extractor
 gives.
 
     .venv/bin/handouts build --lang ar && .venv/bin/python scripts/rtl_extraction.py . ar
@@ -27,8 +27,11 @@ import pypdfium2 as pdfium
 def sentences(project: Path, language: str) -> set[str]:
     found = set()
     for po in (project / "data/translations" / language).rglob("*.po"):
+        if po.name == "_interface.po":
+            continue  # mostly the print desk's words, which no PDF prints
         for entry in polib.pofile(str(po)):
-            if entry.obsolete or not entry.msgstr or "{" in entry.msgstr:
+            if entry.obsolete or not entry.msgstr or "{" in entry.msgstr \
+                    or "not printed" in entry.comment:
                 continue
             for sentence in re.split(r"(?<=[.!؟?:۔])\s+", re.sub(r"\*+", "", entry.msgstr)):
                 if len(sentence.split()) >= 3:
@@ -39,7 +42,9 @@ def sentences(project: Path, language: str) -> set[str]:
 def normal(text: str) -> str:
     # A Persian zero-width non-joiner is drawn as a space glyph of no width (the font
     # has no glyph of its own for it): extractors read a space.
-    text = unicodedata.normalize("NFKC", text)
+    # pdftotext marks each run's direction with invisible embedding controls (U+202A-C):
+    # formatting, not text.
+    text = re.sub("[\u202a-\u202e]", "", unicodedata.normalize("NFKC", text))
     return " ".join(text.replace("\u00ad", "").replace("\u200c", " ").split())
 
 
@@ -61,7 +66,7 @@ def main() -> None:
             ["pdftotext", "-q", str(p), "-"], capture_output=True, text=True).stdout
     for name, read in readers.items():
         text = normal(" ".join(read(p) for p in pdfs))
-        found = sum(1 for sentence in wanted if sentence in text)
+        found = sum(1 for sentence in wanted if normal(sentence) in text)
         print(f"{name}: {found} of {len(wanted)} sentences ({100 * found / len(wanted):.1f}%)")
 
 
