@@ -57,10 +57,12 @@ class Finding:
 
 @dataclass(frozen=True)
 class Scope:
-    """The handouts and brands a command prints: only their findings can stop it."""
+    """The handouts, brands and locales a command prints: only their findings can stop
+    it (a build of the English sheets does not localize and check the nine others)."""
 
     handouts: frozenset[str]
     brands: frozenset[str]
+    locales: frozenset[str] | None = None  # None: every configured locale
 
 
 def subject(loaded: LoadedHandout) -> str:
@@ -101,7 +103,10 @@ class CheckContext:
     @cached_property
     def sheets(self) -> list[Sheet]:
         """Every band of every handout in every configured language that can print."""
-        return list(sheets(self.project, catalog_files(self.project), self.handouts))
+        locales = [code for code in self.project.config.locales
+                   if self.scope is None or self.scope.locales is None
+                   or code in self.scope.locales]
+        return list(sheets(self.project, catalog_files(self.project), self.handouts, locales))
 
     @cached_property
     def reading_levels(self) -> list[tuple[Sheet, ReadingLevel]]:

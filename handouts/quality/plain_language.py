@@ -118,14 +118,14 @@ class Sheet:
     file: Path  # where a writer changes this sheet's words: the YAML or the PO file
 
 
-def sheets(project: Project, files: CatalogFiles,
-           handouts: list[LoadedHandout]) -> Iterator[Sheet]:
-    """Every sheet of the handouts in every configured locale that can be printed.
+def sheets(project: Project, files: CatalogFiles, handouts: list[LoadedHandout],
+           locales: list[str]) -> Iterator[Sheet]:
+    """Every sheet of the handouts in each of ``locales`` that can be printed.
 
     A translation that is unfinished is skipped here: the build check reports it.
     """
     for loaded in handouts:
-        for locale in project.config.locales:
+        for locale in locales:
             try:
                 localized = localize(loaded, locale, files)
             except HandoutsError:

@@ -91,7 +91,8 @@ def run_checks(project: Project, today: dt.date | None = None,
 
 def scope_of(jobs: list[BuildJob]) -> Scope:
     return Scope(frozenset(job.handout.id for job in jobs),
-                 frozenset(job.brand.id for job in jobs))
+                 frozenset(job.brand.id for job in jobs),
+                 frozenset(job.locale for job in jobs))
 
 
 def blocking_problems(findings: list[Finding], jobs: list[BuildJob],
