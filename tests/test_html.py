@@ -15,7 +15,7 @@ from conftest import ProjectCopy, shared_build
 
 from handouts.names import Tone
 
-LANGUAGES = ("en", "ru", "es", "ar")
+LANGUAGES = ("en", "ru", "es", "ar", "fa", "hi", "th")
 
 
 @pytest.fixture(scope="session")
@@ -26,7 +26,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> ProjectCopy:
         copy.only_locales(*LANGUAGES)
         result = copy.run("build", "--format", "html", "--format", "pdf")
         assert result.exit_code == 0, result.output
-        assert "built 136 PDFs" in result.output and "136 web pages" in result.output
+        assert "built 238 PDFs" in result.output and "238 web pages" in result.output
 
     return shared_build(tmp_path_factory, "site", build)
 
@@ -71,7 +71,7 @@ def test_a_page_has_language_direction_landmarks_and_real_structure(
     for lang in LANGUAGES:
         page = Page(handout_page(site, "riverside", "going-home", lang))
         html = page.all("html")[0]
-        assert html["lang"] == lang and html["dir"] == ("rtl" if lang == "ar" else "ltr")
+        assert html["lang"] == lang and html["dir"] == ("rtl" if lang in ("ar", "fa") else "ltr")
         assert [t for t, _ in page.tags if t in ("header", "main", "footer")] == [
             "header", "main", "footer"]
         headings = [int(t[1]) for t, _ in page.tags if re.fullmatch(r"h\d", t)]
@@ -147,7 +147,7 @@ PAGES = [("going-home", None), ("newborn-tremor", "under-1-month"),
          ("infant-massage", "6-weeks-to-3-months")]
 
 
-@pytest.mark.parametrize("lang", ["en", "ar"])
+@pytest.mark.parametrize("lang", ["en", "ar", "fa", "hi", "th"])
 def test_axe_finds_no_wcag_21_aa_violation(site: ProjectCopy, browser: object,
                                            lang: str) -> None:
     paths = [handout_page(site, "riverside", handout, lang, band) for handout, band in PAGES]

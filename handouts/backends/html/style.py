@@ -17,13 +17,23 @@ def _tones() -> str:
         for tone, style in TONE_STYLES.items())
 
 
+# The page uses the reader's own fonts (no font is sent with it): the PDFs' families first,
+# where installed, then the system fonts of each script on Windows, macOS, iOS and
+# Android; a browser takes each letter from the first family that has it.
+FONT_STACK = ", ".join(f'"{name}"' for name in (
+    "PT Sans", "Tajawal", "IBM Plex Sans Arabic", "Hind", "Hind Siliguri", "Sarabun",
+    "Noto Sans", "Noto Sans Arabic", "Noto Sans Devanagari", "Noto Sans Bengali",
+    "Noto Sans Thai", "Segoe UI", "Nirmala UI", "Leelawadee UI", "Geeza Pro",
+    "Kohinoor Devanagari", "Thonburi", "Tahoma", "Arial")) + ", sans-serif"
+
+
 @cache
 def stylesheet(theme: Theme) -> str:
     return f"""
 :root {{ --primary: {theme.primary}; --accent: {theme.accent};
   --on-primary: {theme.on_primary}; --ink: {INK}; --muted: {MUTED}; }}
 * {{ box-sizing: border-box; }}
-html {{ font-family: "PT Sans", "Noto Sans", "Segoe UI", Tahoma, Arial, sans-serif;
+html {{ font-family: {FONT_STACK};
   font-size: 112.5%; line-height: 1.5; color: var(--ink); background: #fff; }}
 body {{ margin: 0 auto; max-width: 44rem; padding: 0 1rem 2rem; }}
 .masthead {{ display: flex; align-items: center; gap: 0.8rem; background: var(--primary);
