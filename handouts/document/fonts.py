@@ -16,7 +16,7 @@ from typing import Literal
 import fontpkg
 from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfbase.ttfonts import TTFont, TTFontFace
 
 from handouts.errors import HandoutsError, Problem
 from handouts.locales import BIDI_CONTROLS
@@ -108,11 +108,16 @@ def describe_chars(chars: list[str]) -> str:
     return ", ".join(f"'{c}' (U+{ord(c):04X} {unicodedata.name(c, 'unnamed')})" for c in chars)
 
 
+def face_of(name: str) -> TTFontFace:
+    """The font file's data of a registered face (every face is a TrueType file)."""
+    font = pdfmetrics.getFont(name)
+    assert isinstance(font, TTFont)
+    return font.face
+
+
 @cache
 def _coverage(face: str) -> frozenset[int]:
-    font = pdfmetrics.getFont(face)
-    assert isinstance(font, TTFont)  # every face is registered from a TrueType file
-    return frozenset(font.face.charToGlyph)
+    return frozenset(face_of(face).charToGlyph)
 
 
 # Joiners steer the shaper (a Persian word's ZWNJ keeps two letters apart; a ZWJ joins

@@ -12,12 +12,12 @@ viewer which code draws which character.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
 
 import pikepdf
 from pikepdf import Array, Dictionary, Name, Pdf
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont, TTFontFace
+from reportlab.pdfbase.ttfonts import TTFontFace
+
+from handouts.document.fonts import face_of
 
 FIELD_FONT = Name("/HF")  # the name fields use for it in their appearance (DA)
 OLD_FONT = b"/Helv "  # ReportLab's name for Helvetica in a field's DA
@@ -56,7 +56,7 @@ def embed_field_font(pdf: Pdf, text: FieldText) -> None:
 
 
 def _type0_font(pdf: Pdf, face_name: str) -> Dictionary:
-    face = _face(face_name)
+    face = face_of(face_name)
     scale = 1000 / face.unitsPerEm
     with open(face.filename, "rb") as file:
         data = file.read()
@@ -78,13 +78,6 @@ def _type0_font(pdf: Pdf, face_name: str) -> Dictionary:
         Type=Name.Font, Subtype=Name.Type0, BaseFont=base, Encoding=Name("/Identity-H"),
         DescendantFonts=Array([pdf.make_indirect(cid_font)]),
         ToUnicode=pdf.make_stream(_to_unicode(face)))
-
-
-@cache
-def _face(face_name: str) -> TTFontFace:
-    font = pdfmetrics.getFont(face_name)
-    assert isinstance(font, TTFont)  # the document's faces are registered TrueType files
-    return font.face
 
 
 def _to_unicode(face: TTFontFace) -> bytes:

@@ -29,10 +29,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from reportlab.lib.abag import ABag
-from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.pdfbase.ttfonts import ShapedStr, TTFont, shapeFragWord
+from reportlab.pdfbase.ttfonts import ShapedStr, shapeFragWord
 from reportlab.pdfgen.canvas import Canvas
+
+from handouts.document.fonts import face_of
 
 _PRIVATE_USE = range(0xE000, 0xF900)
 FEATURES = {"kern": True, "liga": True, "calt": False}
@@ -71,9 +72,7 @@ def _remember_private_use(text: str, glyphs: ShapedStr, font: str, rtl: bool) ->
     clusters: dict[int, list[int]] = {}
     for index, d in enumerate(data):
         clusters.setdefault(d.cluster, []).append(index)
-    registered = pdfmetrics.getFont(font)
-    assert isinstance(registered, TTFont)  # shaped text is set in TrueType faces only
-    face = registered.face.name.decode("latin-1")
+    face = face_of(font).name.decode("latin-1")
     for start, indices in clusters.items():
         chars = text[start:ends[start]]
         in_order = indices[::-1] if rtl else indices  # glyphs come in visual order
