@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 import unicodedata
 
+import pikepdf
 import pypdf
 import pypdfium2
 from reportlab.lib.styles import ParagraphStyle
@@ -13,7 +14,8 @@ from reportlab.platypus import SimpleDocTemplate
 
 from handouts.backends.pdf import rl_shaping
 from handouts.backends.pdf.shaped_text import ShapedParagraph
-from handouts.document.fonts import font_set
+from handouts.backends.pdf.unicode_map import restore_private_use
+from handouts.document.fonts import face_of, font_set
 
 WORKAROUND = "handouts/backends/pdf/rl_shaping.py relies on ReportLab's shapeStr; see its docstring"
 HINDI = ("पहले हफ़्तों में हल्का, तेज़ कांपना आम बात है। यह आमतौर पर 3 महीने तक "
@@ -68,3 +70,61 @@ def test_arabic_paragraph_extracts_in_reading_order_with_pypdf_and_pdfium() -> N
     extracted = pypdf.PdfReader(io.BytesIO(pdf)).pages[0].extract_text()
     assert unicodedata.normalize("NFKC", " ".join(extracted.split())) == sentence
     assert not any(0xE000 <= ord(c) <= 0xF8FF for c in pdfium_text(pdf) + extracted)
+
+
+def test_a_bracket_mirrored_in_arabic_reads_as_written() -> None:
+    fonts = font_set("tajawal")
+    face = face_of(fonts.regular)
+    shaped = rl_shaping.shape("(تتمة)", fonts.regular, 12)
+    left, right = shaped.glyphs[0], shaped.glyphs[-1]
+    # The page shows "(" at the left end, the glyph of the ")" that ends the phrase...
+    assert face.charToGlyph[ord(left)] == face.charToGlyph[ord("(")], WORKAROUND
+    assert face.charToGlyph[ord(right)] == face.charToGlyph[ord(")")], WORKAROUND
+    # ...under a code of its own (TTFont.hbAddPrivate) that reads as ")".
+    name = face.name.decode("latin-1")
+    assert rl_shaping.private_use_text(name, left) == ")", WORKAROUND
+    assert rl_shaping.private_use_text(name, right) == "(", WORKAROUND
+
+
+# What extractors without a bidi algorithm of their own used to get wrong: a stop or a
+# space at the end of a right-to-left run, numbers between words, mirrored brackets.
+RIGHT_TO_LEFT_LINES = [
+    "أمسكوا بلطف الذراع حتى تثبت. لا تضغطوا بقوة.",
+    "الرضع من 3 إلى 6 أشهر",
+    "افحصوا طفلكم ودونوا ما ترونه (تتمة)",
+    "فصاعدا: 6 حفاضات مبللة وثقيلة أو أكثر.",
+]
+# pypdf takes guillemets for Latin letters: PDFium only.
+GUILLEMETS = "الانتفاضة المفاجئة اسمها «نفضة النوم» (رعشة بداية النوم)."
+
+
+def lines_pdf(lines: list[str]) -> bytes:
+    fonts = font_set("tajawal")
+    style = ParagraphStyle("body", fontName=fonts.regular, fontSize=13, leading=20)
+    buffer = io.BytesIO()
+    SimpleDocTemplate(buffer, invariant=1).build(
+        [ShapedParagraph(line, style, rtl=True) for line in lines])
+    return buffer.getvalue()
+
+
+def pdf_with_restored_letters(data: bytes) -> bytes:
+    """The PDF as the backend finishes it: private-use codes read as their letters."""
+    with pikepdf.open(io.BytesIO(data)) as pdf:
+        restore_private_use(pdf)
+        out = io.BytesIO()
+        pdf.save(out)
+    return out.getvalue()
+
+
+def read_lines(text: str) -> list[str]:
+    return [" ".join(unicodedata.normalize("NFKC", line).split())
+            for line in text.splitlines() if line.strip()]
+
+
+def test_pdfium_and_pypdf_read_right_to_left_lines_exactly() -> None:
+    pdf = pdf_with_restored_letters(lines_pdf([*RIGHT_TO_LEFT_LINES, GUILLEMETS]))
+    page = pypdfium2.PdfDocument(pdf)[0]
+    assert read_lines(page.get_textpage().get_text_range()) == [
+        *RIGHT_TO_LEFT_LINES, GUILLEMETS]
+    pypdf_lines = read_lines(pypdf.PdfReader(io.BytesIO(pdf)).pages[0].extract_text())
+    assert pypdf_lines[:len(RIGHT_TO_LEFT_LINES)] == RIGHT_TO_LEFT_LINES
