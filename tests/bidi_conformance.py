@@ -120,8 +120,8 @@ def main() -> None:
                 failed.append(case.line)
         complete = complete and shown == total
         print(f"{name}: {total} cases; displayed as the file says: {shown} "
-              f"({100 * shown / total:.2f}%); levels exactly as the file says: {exact} "
-              f"({100 * exact / total:.2f}%)"
+              f"({100 * shown / total:.3f}%); levels exactly as the file says: {exact} "
+              f"({100 * exact / total:.3f}%)"
               + (f"; first display failures at lines {failed}" if failed else ""))
     sys.exit(0 if complete else 1)
 

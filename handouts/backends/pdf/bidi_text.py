@@ -31,10 +31,17 @@ def levels(text: str, rtl: bool | None) -> list[int]:
     """The resolved embedding level of every character (even: LTR, odd: RTL), for a
     paragraph whose base direction is ``rtl`` (None: from its first strong letter,
     rules P2 and P3), by ICU's implementation of the whole algorithm (UAX #9: isolates,
-    bracket pairs, embeddings). A character rule X9 removes gets the level ICU gives it;
-    it is never drawn."""
-    bidi = icu.Bidi()
+    bracket pairs, embeddings), with three of its deviations worked around (below). A
+    character rule X9 removes gets the level ICU gives it; it is never drawn. Rule L1
+    is the caller's (``line_levels``)."""
     para = icu.Bidi.DEFAULT_LTR if rtl is None else 1 if rtl else 0
+    given, kept = _isolates_under_overrides(_brackets_under_overrides(text, para))
+    found = _icu_levels(given, para)
+    return _marks_after_brackets(text, [found[i] for i in kept])
+
+
+def _icu_levels(text: str, para: int) -> list[int]:
+    bidi = icu.Bidi()
     bidi.setPara(icu.UnicodeString(text), para)
     # ICU counts UTF-16 code units: one per character, two above U+FFFF.
     result, unit = [], 0
@@ -42,6 +49,70 @@ def levels(text: str, rtl: bool | None) -> list[int]:
         result.append(bidi.getLevelAt(unit))
         unit += 2 if ord(char) > 0xFFFF else 1
     return result
+
+
+_OVERRIDES = "\u202d\u202e"  # LRO, RLO
+_INITIATORS = "\u2066\u2067\u2068"  # LRI, RLI, FSI
+_NEUTRAL = "!"  # Bidi_Class ON, no bracket: what a neutral is, and nothing more
+
+
+def _is_bracket(char: str) -> bool:
+    return bool(icu.Char.getIntPropertyValue(char, icu.UProperty.BIDI_PAIRED_BRACKET_TYPE))
+
+
+def _brackets_under_overrides(text: str, para: int) -> str:
+    """A bracket inside an override (LRO, RLO) is no paired bracket (BD14, BD15: its
+    type is no longer ON), but ICU pairs it; given to ICU as a plain neutral, it takes
+    the override's direction (X6) and pairs with nothing. A bracket is under an override
+    when a left-to-right letter and a right-to-left one in its place get levels of the
+    same parity (by I1 and I2 they would not). ICU 77 pairs them on purpose (its source
+    says so); no ICU ticket was found (December 2026)."""
+    spots = [i for i, char in enumerate(text) if _is_bracket(char)]
+    if not spots or not any(char in text for char in _OVERRIDES):
+        return text
+    as_l = _icu_levels(_put(text, spots, "a"), para)
+    as_r = _icu_levels(_put(text, spots, "\u05d0"), para)
+    return _put(text, [i for i in spots if as_l[i] % 2 == as_r[i] % 2], _NEUTRAL)
+
+
+def _put(text: str, spots: Sequence[int], char: str) -> str:
+    chars = list(text)
+    for i in spots:
+        chars[i] = char
+    return "".join(chars)
+
+
+def _isolates_under_overrides(text: str) -> tuple[str, list[int]]:
+    """ICU-23513: ICU leaves a PDI inside an override neutral, where rule X6a makes it
+    strong. A plain neutral before each isolate initiator and after each PDI shares its
+    level and override: inside an override it gives ICU the direction the isolate's
+    ends should have; outside one it joins their neutral sequence and changes nothing
+    (W1, N1, N2). Returns the text for ICU and the place of each character of ``text``."""
+    given: list[str] = []
+    kept: list[int] = []
+    for char in text:
+        if char in _INITIATORS:
+            given.append(_NEUTRAL)
+        kept.append(len(given))
+        given.append(char)
+        if char == PDI:
+            given.append(_NEUTRAL)
+    return "".join(given), kept
+
+
+def _marks_after_brackets(text: str, found: list[int]) -> list[int]:
+    """Rule N0 (its last paragraph): nonspacing marks right after a bracket (BN between
+    them removed by X9) resolve as the bracket does; ICU 77 gives those after a closing
+    bracket the direction around the pair (no ICU ticket found, December 2026).
+    Unpaired, the bracket stays neutral and the marks with it (W1, N1)."""
+    bracket: int | None = None
+    for i, char in enumerate(text):
+        kind = unicodedata.bidirectional(char)
+        if kind == "NSM" and bracket is not None:
+            found[i] = found[bracket]
+        elif kind != "BN":
+            bracket = i if _is_bracket(char) else None
+    return found
 
 
 def paragraph_level(text: str, rtl: bool | None) -> int:
