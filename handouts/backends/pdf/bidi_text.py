@@ -31,11 +31,12 @@ def levels(text: str, rtl: bool | None) -> list[int]:
     """The resolved embedding level of every character (even: LTR, odd: RTL), for a
     paragraph whose base direction is ``rtl`` (None: from its first strong letter,
     rules P2 and P3), by ICU's implementation of the whole algorithm (UAX #9: isolates,
-    bracket pairs, embeddings), with three of its deviations worked around (below). A
+    bracket pairs, embeddings), with four of its deviations worked around (below). A
     character rule X9 removes gets the level ICU gives it; it is never drawn. Rule L1
     is the caller's (``line_levels``)."""
     para = icu.Bidi.DEFAULT_LTR if rtl is None else 1 if rtl else 0
-    given, kept = _isolates_under_overrides(_brackets_under_overrides(text, para))
+    given, kept = _isolates_under_overrides(
+        _brackets_under_overrides(_overflowing_brackets(text), para))
     found = _icu_levels(given, para)
     return _marks_after_brackets(text, [found[i] for i in kept])
 
@@ -73,6 +74,36 @@ def _brackets_under_overrides(text: str, para: int) -> str:
     as_l = _icu_levels(_put(text, spots, "a"), para)
     as_r = _icu_levels(_put(text, spots, "\u05d0"), para)
     return _put(text, [i for i in spots if as_l[i] % 2 == as_r[i] % 2], _NEUTRAL)
+
+
+_EXPLICIT = frozenset({"LRE", "RLE", "LRO", "RLO", "PDF", "LRI", "RLI", "FSI", "PDI"})
+_STACK = 63  # BD16: the opening brackets a pairing keeps track of
+
+
+def _overflowing_brackets(text: str) -> str:
+    """ICU-23513: past 63 opening brackets on BD16's stack an isolating run sequence has
+    no bracket pairs at all, but ICU pairs on. Followed where the paragraph is a single
+    isolating run sequence (no embedding, override or isolate): its brackets are given
+    to ICU as plain neutrals, which pair with nothing."""
+    if any(unicodedata.bidirectional(char) in _EXPLICIT for char in text):
+        return text
+    openings: list[str] = []  # the closing bracket each opening one waits for
+    spots = []
+    for i, char in enumerate(text):
+        kind = icu.Char.getIntPropertyValue(char, icu.UProperty.BIDI_PAIRED_BRACKET_TYPE)
+        if kind:
+            spots.append(i)
+        if kind == 1:  # opening
+            if len(openings) == _STACK:
+                return _put(text, spots + [j for j in range(i + 1, len(text))
+                                           if _is_bracket(text[j])], _NEUTRAL)
+            openings.append(unicodedata.normalize(
+                "NFD", icu.Char.getBidiPairedBracket(char)))
+        elif kind == 2 and unicodedata.normalize("NFD", char) in openings:
+            closing = unicodedata.normalize("NFD", char)
+            while openings.pop() != closing:
+                pass
+    return text
 
 
 def _put(text: str, spots: Sequence[int], char: str) -> str:
