@@ -5,10 +5,12 @@ are used, and right-to-left pages are mirrored."""
 from __future__ import annotations
 
 import re
+import unicodedata
 
+import pypdf
 import pytest
 from conftest import ProjectCopy
-from test_arabic import PRIVATE_USE, contains, line_edges, pdfium_text, pypdf_words
+from test_arabic import PRIVATE_USE, line_edges, pdfium_text
 from test_locales import translation
 
 from handouts.i18n.words import Words
@@ -53,14 +55,19 @@ def test_pdfium_reads_the_persian_title(built_catalog: ProjectCopy) -> None:
     assert squeezed(title, "fa") in squeezed(text, "fa")
 
 
-@pytest.mark.parametrize("locale", ["fr"])
-def test_pypdf_reads_the_words(built_catalog: ProjectCopy, locale: str) -> None:
-    """pypdf ignores /ActualText and orders right-to-left and Thai lines its own way
-    (README, "Right-to-left and complex scripts", has the measured shares); French it
-    reads exactly."""
-    words = pypdf_words(built_catalog.pdf("harbour", "newborn-tremor", lang=locale))
+@pytest.mark.parametrize("locale", ["fa", "th", "fr"])
+def test_pypdf_reads_the_title_and_sentences_in_reading_order(
+        built_catalog: ProjectCopy, locale: str) -> None:
+    """pypdf ignores /ActualText and rebuilds lines its own way (README, "Reading
+    right-to-left text back", has the measured shares). Not Urdu: on this sheet it loses
+    the space before "جاتی" after the number 3. Not Hindi or Bengali: it loses a
+    Devanagari reph (र्) and reads a Bengali two-part vowel sign as drawn."""
+    pdf = pypdf.PdfReader(built_catalog.pdf("harbour", "newborn-tremor", lang=locale))
+    text = unicodedata.normalize("NFKC", " ".join(
+        " ".join(page.extract_text().split()) for page in pdf.pages))
     for sentence in title_and_summary(locale):
-        assert contains(words, sentence), sentence
+        assert squeezed(unicodedata.normalize("NFKC", sentence), locale) in squeezed(
+            text, locale), sentence
 
 
 @pytest.mark.parametrize("locale", NEW_LANGUAGES)

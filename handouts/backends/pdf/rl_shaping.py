@@ -25,15 +25,20 @@ What we rely on, checked loudly by tests/test_rl_shaping.py:
   called with a name of our own.
 
 A right-to-left run is written in pieces, from its right end to its left, for the
-extractors that read the glyphs without the structure tree. pypdf has no bidi algorithm:
-it reverses the glyphs it is given and takes a space or a stop for the direction of the
-letter before it in the stream. So the spaces and stops at the run's left end (its last
-characters) are a piece of their own, written after the letters. A bracket is drawn
-mirrored in right-to-left text, ")" for "(": its glyph gets a second code that reads as
-"(", since pypdf and pdftotext do not mirror it back; PDFium does, so the piece of
-brackets (with the spaces between them) also carries an /ActualText of what the page
-shows. A run with a raised mark is written whole: ReportLab writes the mark
-as a text object of its own, and PDFium then takes the pieces for separate lines.
+extractors that read the glyphs without the structure tree (measured by
+scripts/rtl_extraction.py, README):
+- pypdf has no bidi algorithm: it reverses the glyphs of each text object and gives a
+  space or a stop the direction of the letter before it in the stream. So the spaces
+  and stops at the run's left end (its last characters) are a piece of their own,
+  written after the letters.
+- A bracket is drawn mirrored, ")" for "(", and a ligature's code reads as its letters
+  in visual order, because PDFium mirrors and reverses what it reads. pypdf and
+  pdftotext do neither, so such a glyph gets a second code that reads as the text has
+  it ("(", the letters in reading order), and its piece (the brackets with the spaces
+  between them, or the ligature's word) carries an /ActualText of what the first code
+  read, which PDFium and pdftotext take instead.
+- A run with a raised mark is written whole: ReportLab writes the mark as a text object
+  of its own, and PDFium then takes the pieces for separate lines.
 """
 
 from __future__ import annotations
@@ -126,63 +131,89 @@ def shape(text: str, font: str, size: float) -> Shaped:
         _remember_private_use(text, glyphs, font, rtl)
     if not rtl or any(d.y_offset for d in getattr(glyphs, "__shapeData__")):
         return Shaped(glyphs, width, text, rtl)
-    unmirrored = _unmirrored(text, glyphs, font)
-    pieces = _right_to_left_pieces(unmirrored, glyphs, font, size)
-    return Shaped(unmirrored, width, text, rtl, pieces)
+    return _right_to_left(text, glyphs, font, size, width)
 
 
-def _unmirrored(text: str, glyphs: ShapedStr, font: str) -> ShapedStr:
-    """The run with each mirrored bracket's glyph under a second code, which reads as
-    the character it was drawn for."""
+def _right_to_left(text: str, glyphs: ShapedStr, font: str, size: float,
+                   width: float) -> Shaped:
+    """A right-to-left run in pieces (see the module's docstring), from right to left."""
     data = getattr(glyphs, "__shapeData__")
+    face = face_of(font).name.decode("latin-1")
+    # What each glyph reads as through its code: a ligature's letters in visual order.
+    reads = [private_use_text(face, code) or code for code in glyphs]
+    brackets = {i for i, d in enumerate(data)
+                if unicodedata.mirrored(text[d.cluster]) and glyphs[i] != text[d.cluster]}
+    trailing = 0  # spaces and stops at the left end: the run's last characters
+    while (trailing < len(glyphs) - 1 and _neutral(reads[trailing])
+           and trailing not in brackets):
+        trailing += 1
+    cuts = {0, trailing, len(glyphs)}
+    logical: dict[int, str] = {}  # glyph -> what its second code reads as
+    actual: dict[int, str] = {}  # piece start -> its /ActualText
+    start = trailing
+    while start < len(glyphs):
+        if start in brackets:
+            first, end = start, _bracket_end(start, reads, brackets)
+            logical |= {i: text[data[i].cluster] for i in range(first, end) if i in brackets}
+            actual[first] = "".join(reads[first:end][::-1])
+        elif len(reads[start]) > 1:
+            first, end = _word(start, trailing, reads)
+            # PDFium reverses a word written in pieces next to a bracket's piece.
+            if first - 1 not in brackets and end not in brackets:
+                logical |= {i: reads[i][::-1] for i in range(first, end) if len(reads[i]) > 1}
+                actual[first] = "".join(reads[first:end])
+        else:
+            first, end = start, start + 1
+        if first in actual:
+            cuts |= {first, end}
+        start = end
+    written = _second_codes(glyphs, logical, font)
+    bounds = sorted(cuts)
+    pieces = tuple(Piece(written[start:end], _advance(data[:start], size),
+                         actual.get(start, ""))
+                   for start, end in zip(bounds, bounds[1:]))
+    return Shaped(written, width, text, True, pieces[::-1])
+
+
+def _bracket_end(start: int, reads: list[str], brackets: set[int]) -> int:
+    """The end of a piece of brackets: the brackets and spaces right of ``start``."""
+    end = start + 1
+    while end < len(reads) and (end in brackets or reads[end].isspace()):
+        end += 1
+    return end
+
+
+def _word(index: int, trailing: int, reads: list[str]) -> tuple[int, int]:
+    """The glyphs of the word around ``index``: letters and marks, not spaces or stops."""
+    first, end = index, index + 1
+    while first > trailing and not _neutral(reads[first - 1]):
+        first -= 1
+    while end < len(reads) and not _neutral(reads[end]):
+        end += 1
+    return first, end
+
+
+def _second_codes(glyphs: ShapedStr, logical: dict[int, str], font: str) -> ShapedStr:
+    """The run with the glyphs of ``logical`` under a second code each, which reads as
+    the text given (a ligature's letters in reading order, a bracket as written)."""
     ttf = getFont(font)
     assert isinstance(ttf, TTFont)
     face = face_of(font)
-    codes = []
-    for code, d in zip(glyphs, data):
-        char = text[d.cluster]
-        if unicodedata.mirrored(char) and code != char:
-            glyph = face.charToGlyph[ord(code)]
-            # set on the font by TTFont.hbFont, which shapeFragWord has just called
-            add_private = getattr(ttf, "hbAddPrivate")
-            code = chr(add_private(f"handouts-mirrored-{glyph}", glyph,
-                                   face.charWidths[ord(code)]))
-            _PRIVATE_USE_TEXT.setdefault((face.name.decode("latin-1"), code), char)
-        codes.append(code)
-    return ShapedStr("".join(codes), shapeData=data)
+    name = face.name.decode("latin-1")
+    # set on the font by TTFont.hbFont, which shapeFragWord has just called
+    add_private = getattr(ttf, "hbAddPrivate")
+    codes = list(glyphs)
+    for i, reading in logical.items():
+        glyph = face.charToGlyph[ord(glyphs[i])]
+        code = chr(add_private(f"handouts-{glyph}-{reading}", glyph,
+                               face.charWidths[ord(glyphs[i])]))
+        _PRIVATE_USE_TEXT.setdefault((name, code), reading)
+        codes[i] = code
+    return ShapedStr("".join(codes), shapeData=getattr(glyphs, "__shapeData__"))
 
 
-def _right_to_left_pieces(glyphs: ShapedStr, shown: str, font: str,
-                          size: float) -> tuple[Piece, ...]:
-    """The pieces of a right-to-left run (see the module's docstring), from right to
-    left; ``shown`` has the glyphs' codes before ``_unmirrored``."""
-    data = getattr(glyphs, "__shapeData__")
-    face = face_of(font).name.decode("latin-1")
-    reads = [private_use_text(face, code) or code for code in glyphs]
-    mirrored = [code != shown[i] for i, code in enumerate(glyphs)]
-    cuts = {0, len(glyphs)}
-    trailing = 0  # spaces and stops at the left end: the run's last characters
-    while (trailing < len(glyphs) - 1 and _neutral(reads[trailing])
-           and not mirrored[trailing]):
-        trailing += 1
-    cuts.add(trailing)
-    brackets: set[int] = set()  # where a piece of brackets (and spaces between) starts
-    start = 0
-    while start < len(glyphs):
-        end = start + 1
-        if mirrored[start]:
-            while end < len(glyphs) and (mirrored[end] or reads[end].isspace()):
-                end += 1
-            cuts |= {start, end}
-            brackets.add(start)
-        start = end
-    bounds = sorted(cuts)
-    pieces = []
-    for start, end in zip(bounds, bounds[1:]):
-        dx = sum(d.x_advance for d in data[:start]) * size / 1000
-        shows = shown[start:end][::-1] if start in brackets else ""
-        pieces.append(Piece(glyphs[start:end], dx, shows))
-    return tuple(reversed(pieces))
+def _advance(data: list, size: float) -> float:
+    return float(sum(d.x_advance for d in data)) * size / 1000
 
 
 def _neutral(text: str) -> bool:
