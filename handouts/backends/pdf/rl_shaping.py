@@ -36,7 +36,8 @@ scripts/rtl_extraction.py, README):
   pdftotext do neither, so such a glyph gets a second code that reads as the text has
   it ("(", the letters in reading order), and its piece (the brackets with the spaces
   between them, or the ligature's word) carries an /ActualText of what the first code
-  read, which PDFium and pdftotext take instead.
+  read, which PDFium and pdftotext take instead: text as drawn, not the reading order
+  the standard means; tag-aware readers take the paragraph's /ActualText instead.
 - A run with a raised mark is written whole: ReportLab writes the mark as a text object
   of its own, and PDFium then takes the pieces for separate lines.
 """
