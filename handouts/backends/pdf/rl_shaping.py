@@ -62,8 +62,9 @@ FEATURES = {"kern": True, "liga": True, "calt": False}
 
 @dataclass(frozen=True)
 class Piece:
-    """Glyphs written together, ``dx`` right of the run's left end; ``shows``: what the
-    page shows of a piece of mirrored brackets, in reading order, as its /ActualText."""
+    """Glyphs written together, ``dx`` right of the run's left end; ``shows``: the
+    /ActualText of a piece of brackets or of a ligature's word, what its glyphs' first
+    codes read (see the module's docstring)."""
 
     glyphs: str
     dx: float = 0.0
