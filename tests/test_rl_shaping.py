@@ -149,3 +149,13 @@ def test_pdfium_and_pypdf_read_urdu_ligatures_in_reading_order() -> None:
     text = " ".join(read_lines(pypdf.PdfReader(io.BytesIO(pdf)).pages[0].extract_text()))
     for word in LIGATURE_WORDS:
         assert word in text
+
+
+def test_pdfium_and_pypdf_read_a_word_whose_letters_the_font_spaces_apart() -> None:
+    """IBM Plex Sans Arabic Bold sets "یں" after "ر" (which does not join) 0.12 em
+    further right than the glyphs' widths: PDFium took that move for a space."""
+    heading = "کس کو فون کریں"
+    pdf = pdf_with_restored_letters(lines_pdf([f"<b>{heading}</b>"], "ibm-plex-sans-arabic"))
+    assert read_lines(pypdfium2.PdfDocument(pdf)[0].get_textpage().get_text_range()) == [
+        heading]
+    assert read_lines(pypdf.PdfReader(io.BytesIO(pdf)).pages[0].extract_text()) == [heading]

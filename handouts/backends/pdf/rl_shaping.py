@@ -38,6 +38,9 @@ scripts/rtl_extraction.py, README):
   between them, or the ligature's word) carries an /ActualText of what the first code
   read, which PDFium and pdftotext take instead: text as drawn, not the reading order
   the standard means; tag-aware readers take the paragraph's /ActualText instead.
+- Where the font moves a letter further right than the glyph widths say (between two
+  letters that do not join), ReportLab writes the move in the text and PDFium reads it
+  as a space; a wide move starts a new piece, placed where it belongs.
 - A run with a raised mark is written whole: ReportLab writes the mark as a text object
   of its own, and PDFium then takes the pieces for separate lines.
 """
@@ -169,12 +172,30 @@ def _right_to_left(text: str, glyphs: ShapedStr, font: str, size: float,
         if first in actual:
             cuts |= {first, end}
         start = end
+    inside = {i for first, end in _spans(actual, cuts) for i in range(first + 1, end)}
+    cuts |= {i for i in _wide_gaps(data, font) if i not in inside}
     written = _second_codes(glyphs, logical, font)
     bounds = sorted(cuts)
     pieces = tuple(Piece(written[start:end], _advance(data[:start], size),
                          actual.get(start, ""))
                    for start, end in zip(bounds, bounds[1:]))
     return Shaped(written, width, text, True, pieces[::-1])
+
+
+def _spans(actual: dict[int, str], cuts: set[int]) -> list[tuple[int, int]]:
+    """Where each piece with an /ActualText starts and ends."""
+    bounds = sorted(cuts)
+    return [(start, end) for start, end in zip(bounds, bounds[1:]) if start in actual]
+
+
+def _wide_gaps(data: list, font: str) -> list[int]:
+    """Where ReportLab would write, between two glyphs, a move to the right that PDFium
+    reads as a space (half a space wide): in the middle of a word, where the font spaces
+    two letters that do not join. Not narrower ones: a tenth of an em is where poppler
+    breaks a word anyway, and a word written in two pieces it always breaks."""
+    least = min(100, face_of(font).charWidths[ord(" ")] / 2)
+    return [i + 1 for i, (d, after) in enumerate(zip(data, data[1:]))
+            if d.x_advance - d.width - d.x_offset + after.x_offset >= least]
 
 
 def _bracket_end(start: int, reads: list[str], brackets: set[int]) -> int:
