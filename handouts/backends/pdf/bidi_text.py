@@ -57,8 +57,14 @@ _INITIATORS = "\u2066\u2067\u2068"  # LRI, RLI, FSI
 _NEUTRAL = "!"  # Bidi_Class ON, no bracket: what a neutral is, and nothing more
 
 
+# Characters with a Bidi_Paired_Bracket_Type (BD14, BD15), as ICU has them.
+_OPENING = frozenset(icu.UnicodeSet("[:bpt=o:]"))
+_BRACKETS = _OPENING | frozenset(icu.UnicodeSet("[:bpt=c:]"))
+_BRACKET = re.compile("[" + "".join(map(re.escape, sorted(_BRACKETS))) + "]")
+
+
 def _is_bracket(char: str) -> bool:
-    return bool(icu.Char.getIntPropertyValue(char, icu.UProperty.BIDI_PAIRED_BRACKET_TYPE))
+    return char in _BRACKETS
 
 
 def _brackets_under_overrides(text: str, para: int) -> str:
@@ -68,8 +74,10 @@ def _brackets_under_overrides(text: str, para: int) -> str:
     when a left-to-right letter and a right-to-left one in its place get levels of the
     same parity (by I1 and I2 they would not). ICU 77 pairs them on purpose (its source
     says so); no ICU ticket was found (December 2026)."""
-    spots = [i for i, char in enumerate(text) if _is_bracket(char)]
-    if not spots or not any(char in text for char in _OVERRIDES):
+    if not any(char in text for char in _OVERRIDES):
+        return text
+    spots = [match.start() for match in _BRACKET.finditer(text)]
+    if not spots:
         return text
     as_l = _icu_levels(_put(text, spots, "a"), para)
     as_r = _icu_levels(_put(text, spots, "\u05d0"), para)
@@ -85,21 +93,19 @@ def _overflowing_brackets(text: str) -> str:
     no bracket pairs at all, but ICU pairs on. Followed where the paragraph is a single
     isolating run sequence (no embedding, override or isolate): its brackets are given
     to ICU as plain neutrals, which pair with nothing."""
-    if any(unicodedata.bidirectional(char) in _EXPLICIT for char in text):
+    spots = [match.start() for match in _BRACKET.finditer(text)]
+    if sum(text[i] in _OPENING for i in spots) <= _STACK or any(
+            unicodedata.bidirectional(char) in _EXPLICIT for char in text):
         return text
     openings: list[str] = []  # the closing bracket each opening one waits for
-    spots = []
-    for i, char in enumerate(text):
-        kind = icu.Char.getIntPropertyValue(char, icu.UProperty.BIDI_PAIRED_BRACKET_TYPE)
-        if kind:
-            spots.append(i)
-        if kind == 1:  # opening
+    for i in spots:
+        char = text[i]
+        if char in _OPENING:
             if len(openings) == _STACK:
-                return _put(text, spots + [j for j in range(i + 1, len(text))
-                                           if _is_bracket(text[j])], _NEUTRAL)
+                return _put(text, spots, _NEUTRAL)
             openings.append(unicodedata.normalize(
                 "NFD", icu.Char.getBidiPairedBracket(char)))
-        elif kind == 2 and unicodedata.normalize("NFD", char) in openings:
+        elif unicodedata.normalize("NFD", char) in openings:
             closing = unicodedata.normalize("NFD", char)
             while openings.pop() != closing:
                 pass
@@ -118,7 +124,10 @@ def _isolates_under_overrides(text: str) -> tuple[str, list[int]]:
     strong. A plain neutral before each isolate initiator and after each PDI shares its
     level and override: inside an override it gives ICU the direction the isolate's
     ends should have; outside one it joins their neutral sequence and changes nothing
-    (W1, N1, N2). Returns the text for ICU and the place of each character of ``text``."""
+    (W1, N1, N2), so a text without an override goes to ICU as it is. Returns the text
+    for ICU and the place of each character of ``text``."""
+    if not any(char in text for char in _OVERRIDES):
+        return text, list(range(len(text)))
     given: list[str] = []
     kept: list[int] = []
     for char in text:
@@ -136,13 +145,13 @@ def _marks_after_brackets(text: str, found: list[int]) -> list[int]:
     them removed by X9) resolve as the bracket does; ICU 77 gives those after a closing
     bracket the direction around the pair (no ICU ticket found, December 2026).
     Unpaired, the bracket stays neutral and the marks with it (W1, N1)."""
-    bracket: int | None = None
-    for i, char in enumerate(text):
-        kind = unicodedata.bidirectional(char)
-        if kind == "NSM" and bracket is not None:
-            found[i] = found[bracket]
-        elif kind != "BN":
-            bracket = i if _is_bracket(char) else None
+    for match in _BRACKET.finditer(text):
+        for i in range(match.end(), len(text)):
+            kind = unicodedata.bidirectional(text[i])
+            if kind == "NSM":
+                found[i] = found[match.start()]
+            elif kind != "BN":
+                break
     return found
 
 
