@@ -5,11 +5,14 @@ from __future__ import annotations
 
 import io
 import unicodedata
+from collections.abc import Callable
 
 import pikepdf
 import pypdf
 import pypdfium2
+from PIL import Image, ImageChops
 from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import SimpleDocTemplate
 
 from handouts.backends.pdf import rl_shaping
@@ -159,3 +162,48 @@ def test_pdfium_and_pypdf_read_a_word_whose_letters_the_font_spaces_apart() -> N
     assert read_lines(pypdfium2.PdfDocument(pdf)[0].get_textpage().get_text_range()) == [
         heading]
     assert read_lines(pypdf.PdfReader(io.BytesIO(pdf)).pages[0].extract_text()) == [heading]
+
+
+# A tanween and a damma set high above their letters (ReportLab writes such a mark with
+# a text rise, which PDFium read as another line).
+PERSIAN_LINES = [
+    "یک ساعت آرام پیش از خواب داشته باشید، مثلاً حمام و قصه.",
+    "معمولاً تا ۳ ماهگی از بین می\u200cرود.",
+]
+
+
+def test_pdfium_and_pypdf_read_raised_marks_in_place() -> None:
+    pdf = pdf_with_restored_letters(lines_pdf(PERSIAN_LINES, "ibm-plex-sans-arabic"))
+    wanted = [line.replace("\u200c", " ") for line in PERSIAN_LINES]  # no glyph: a space
+    assert read_lines(pypdfium2.PdfDocument(pdf)[0].get_textpage().get_text_range()) == wanted
+    assert read_lines(pypdf.PdfReader(io.BytesIO(pdf)).pages[0].extract_text()) == wanted
+
+
+def test_a_raised_mark_is_drawn_where_reportlab_would_draw_it() -> None:
+    """Its outline against ReportLab's own drawing of the same glyphs, at 60 pt."""
+    font = font_set("ibm-plex-sans-arabic").regular
+    shaped = rl_shaping.shape("مثلاً", font, 60)
+    assert any(piece.mark for piece in shaped.pieces), WORKAROUND
+
+    def page(draw: Callable[[Canvas], None]) -> Image.Image:
+        buffer = io.BytesIO()
+        canv = Canvas(buffer, pagesize=(300, 120), invariant=1)
+        draw(canv)
+        canv.save()
+        return pypdfium2.PdfDocument(buffer.getvalue())[0].render(scale=2).to_pil().convert("L")
+
+    def reportlab(text: str) -> Callable[[Canvas], None]:
+        def draw(canv: Canvas) -> None:
+            drawn = canv.beginText(40, 40)
+            drawn.setFont(font, 60)
+            drawn.textOut(rl_shaping.shape(text, font, 60).glyphs)  # whole: a text rise
+            canv.drawText(drawn)
+        return draw
+
+    ours = page(lambda canv: rl_shaping.draw(canv, 40, 40, shaped, font, 60))
+
+    def differing(other: Image.Image) -> int:
+        return sum(ImageChops.difference(ours, other).histogram()[97:])  # pixels > 96 apart
+
+    assert differing(page(reportlab("مثلاً"))) < 20
+    assert differing(page(reportlab("مثلا"))) > 200  # the tanween is drawn

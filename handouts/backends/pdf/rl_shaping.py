@@ -22,7 +22,9 @@ What we rely on, checked loudly by tests/test_rl_shaping.py:
   point;
 - ``TTFont.hbAddPrivate(name, glyph, advance)``, which ``shapeFragWord`` uses to give a
   glyph a private-use code, gives a second code to a glyph that already has one when
-  called with a name of our own.
+  called with a name of our own;
+- ``TTFont.hbFont(size)`` is a uharfbuzz ``Font`` scaled to 1000 units an em, whose
+  glyph outlines (``draw_glyph_with_pen``) are the glyphs ReportLab embeds.
 
 A right-to-left run is written in pieces, from its right end to its left, for the
 extractors that read the glyphs without the structure tree (measured by
@@ -41,8 +43,11 @@ scripts/rtl_extraction.py, README):
 - Where the font moves a letter further right than the glyph widths say (between two
   letters that do not join), ReportLab writes the move in the text and PDFium reads it
   as a space; a wide move starts a new piece, placed where it belongs.
-- A run with a raised mark is written whole: ReportLab writes the mark as a text object
-  of its own, and PDFium then takes the pieces for separate lines.
+- A mark that the font places off its pen position (the tanween of معمولاً, the damma
+  of وُلد) is drawn as its glyph's outline (from HarfBuzz), and its text is written
+  invisible on the baseline, just left of its letter. ReportLab would move it with a
+  text rise, which PDFium takes for another line, and with a gap, which pypdf takes for
+  a space; PDFium orders text objects by where they start.
 """
 
 from __future__ import annotations
@@ -60,18 +65,31 @@ from handouts.document.fonts import face_of
 
 _PRIVATE_USE = range(0xE000, 0xF900)
 _NEUTRAL = frozenset({"WS", "ON", "CS", "ES", "ET", "S", "B", "BN"})  # bidi classes
+_BEFORE = 0.01  # points: how far left of its letter a mark's invisible text starts
 FEATURES = {"kern": True, "liga": True, "calt": False}
+
+
+@dataclass(frozen=True)
+class Mark:
+    """A mark placed above or below its letter, drawn as its glyph's outline ``dx``
+    right of the run's left end and ``dy`` above the baseline."""
+
+    glyph: int  # the glyph's id in the font
+    dx: float
+    dy: float
 
 
 @dataclass(frozen=True)
 class Piece:
     """Glyphs written together, ``dx`` right of the run's left end; ``shows``: the
     /ActualText of a piece of brackets or of a ligature's word, what its glyphs' first
-    codes read (see the module's docstring)."""
+    codes read (see the module's docstring); ``mark``: the piece is a placed mark, whose
+    text is written invisible on the baseline and whose glyph is drawn as an outline."""
 
     glyphs: str
     dx: float = 0.0
     shows: str = ""
+    mark: Mark | None = None
 
 
 @dataclass(frozen=True)
@@ -134,7 +152,7 @@ def shape(text: str, font: str, size: float) -> Shaped:
     width = sum(d.x_advance for d in getattr(glyphs, "__shapeData__")) * size / 1000
     if any(ord(c) in _PRIVATE_USE for c in glyphs):
         _remember_private_use(text, glyphs, font, rtl)
-    if not rtl or any(d.y_offset for d in getattr(glyphs, "__shapeData__")):
+    if not rtl:
         return Shaped(glyphs, width, text, rtl)
     return _right_to_left(text, glyphs, font, size, width)
 
@@ -174,12 +192,42 @@ def _right_to_left(text: str, glyphs: ShapedStr, font: str, size: float,
         start = end
     inside = {i for first, end in _spans(actual, cuts) for i in range(first + 1, end)}
     cuts |= {i for i in _wide_gaps(data, font) if i not in inside}
+    marks = {i for i, d in enumerate(data)
+             if not d.x_advance and (d.x_offset or d.y_offset) and i not in inside}
+    cuts |= {i for mark in marks for i in (mark, mark + 1)}
     written = _second_codes(glyphs, logical, font)
     bounds = sorted(cuts)
-    pieces = tuple(Piece(written[start:end], _advance(data[:start], size),
-                         actual.get(start, ""))
+    pieces = tuple(_placed_mark(written, data, start, font, size) if start in marks
+                   else _piece(written[start:end], _advance(data[:start], size), size,
+                               actual.get(start, ""))
                    for start, end in zip(bounds, bounds[1:]))
     return Shaped(written, width, text, True, pieces[::-1])
+
+
+def _placed_mark(written: str, data: list, index: int, font: str, size: float) -> Piece:
+    """A mark ReportLab would move off its pen position: its outline drawn there, its
+    text on the baseline just left of its letter (the glyph after it), where PDFium,
+    which orders text objects by where they start, reads it after the letter."""
+    d = data[index]
+    pen = _advance(data[:index], size)
+    glyph = face_of(font).charToGlyph[ord(written[index])]
+    return Piece(str(written[index]), pen - _BEFORE, mark=Mark(
+        glyph, pen + d.x_offset * size / 1000, d.y_offset * size / 1000))
+
+
+def _piece(glyphs: str, dx: float, size: float, shows: str) -> Piece:
+    """Glyphs to write as one text object at ``dx``, without the moves ReportLab would
+    write before the first glyph (its offset) and after the last (its advance against its
+    width): pypdf reads a wide move at either end as a space, and a piece is placed on
+    its own anyway."""
+    data = list(getattr(glyphs, "__shapeData__"))
+    first, last = data[0], data[-1]
+    data[0] = first._replace(x_offset=0, x_advance=first.x_advance - first.x_offset)
+    data[-1] = data[-1]._replace(x_advance=data[-1].width + data[-1].x_offset)
+    if len(data) == 1:  # one glyph: both at once
+        data[0] = first._replace(x_offset=0, x_advance=first.width)
+    written = ShapedStr(str(glyphs), shapeData=data)  # type: ignore[arg-type]
+    return Piece(written, dx + first.x_offset * size / 1000, shows)
 
 
 def _spans(actual: dict[int, str], cuts: set[int]) -> list[tuple[int, int]]:
@@ -257,11 +305,87 @@ def draw(canv: Canvas, x: float, y: float, shaped: Shaped, font: str, size: floa
         if piece.shows:
             hex_text = piece.shows.encode("utf-16-be").hex().upper()
             canv.addLiteral(f"/Span <</ActualText <FEFF{hex_text}>>> BDC")
+        if piece.mark:
+            _draw_outline(canv, x + piece.mark.dx, y + piece.mark.dy, piece.mark.glyph,
+                          font, size)
         text = canv.beginText(x + piece.dx, y)
         text.setFont(font, size)
+        if piece.mark:
+            text.setTextRenderMode(3)  # invisible: the outline shows it
         text.textOut(piece.glyphs)
+        if piece.mark:
+            text.setTextRenderMode(0)
         canv.drawText(text)
         if piece.shows:
             canv.addLiteral("EMC")
     if shaped.needs_actual_text:
         canv.addLiteral("EMC")
+
+
+def _draw_outline(canv: Canvas, x: float, y: float, glyph: int, font: str,
+                  size: float) -> None:
+    """Fill the outline of ``glyph`` with its origin at (x, y), in the fill colour."""
+    scale = size / _UNITS
+    path = canv.beginPath()
+    for op, points in _outline(font, glyph):
+        at = [coord for px, py in points for coord in (x + px * scale, y + py * scale)]
+        if op == "M":
+            path.moveTo(*at)
+        elif op == "L":
+            path.lineTo(*at)
+        elif op == "C":
+            path.curveTo(*at)
+        else:
+            path.close()
+    canv.drawPath(path, stroke=0, fill=1, fillMode=_NON_ZERO)
+
+
+_UNITS = 1000  # ReportLab's HarfBuzz fonts are scaled to 1000 units an em
+_NON_ZERO = 1  # canvas.FILL_NON_ZERO (not in the type stubs): TrueType's fill rule
+
+
+@lru_cache(maxsize=1000)
+def _outline(font: str, glyph: int) -> tuple[tuple[str, tuple[tuple[float, float], ...]], ...]:
+    """A glyph's outline from HarfBuzz, as moves, lines, cubic curves and closes."""
+    ttf = getFont(font)
+    assert isinstance(ttf, TTFont)
+    pen = _OutlinePen()
+    hb_font = ttf.hbFont(_UNITS / 100)
+    assert hb_font.scale == (_UNITS, _UNITS)
+    hb_font.draw_glyph_with_pen(glyph, pen)
+    return tuple(pen.ops)
+
+
+class _OutlinePen:
+    """A fontTools-style pen that keeps a path, quadratic curves made cubic."""
+
+    def __init__(self) -> None:
+        self.ops: list[tuple[str, tuple[tuple[float, float], ...]]] = []
+        self._at = (0.0, 0.0)
+
+    def moveTo(self, point: tuple[float, float]) -> None:
+        self.ops.append(("M", (point,)))
+        self._at = point
+
+    def lineTo(self, point: tuple[float, float]) -> None:
+        self.ops.append(("L", (point,)))
+        self._at = point
+
+    def curveTo(self, *points: tuple[float, float]) -> None:
+        self.ops.append(("C", points))
+        self._at = points[-1]
+
+    def qCurveTo(self, *points: tuple[float, float]) -> None:
+        # Between two off-curve points lies an implied on-curve one, half-way.
+        controls, end = points[:-1], points[-1]
+        ends = [((a[0] + b[0]) / 2, (a[1] + b[1]) / 2)
+                for a, b in zip(controls, controls[1:])] + [end]
+        for control, point in zip(controls, ends):
+            start = self._at
+            self.curveTo((start[0] + 2 / 3 * (control[0] - start[0]),
+                          start[1] + 2 / 3 * (control[1] - start[1])),
+                         (point[0] + 2 / 3 * (control[0] - point[0]),
+                          point[1] + 2 / 3 * (control[1] - point[1])), point)
+
+    def closePath(self) -> None:
+        self.ops.append(("Z", ()))
