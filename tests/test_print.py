@@ -97,6 +97,15 @@ def test_a_nearly_empty_last_page_is_reported(project: ProjectCopy) -> None:
     assert project.run("check", "--strict").exit_code == 1  # ...that --strict refuses
 
 
+def test_a_sheet_is_set_tighter_rather_than_leave_most_of_a_page_empty(
+        built_catalog: ProjectCopy) -> None:
+    """The Urdu children's sleep sheet ran a box onto a second page that it left mostly
+    empty; with less room between blocks it fits one page."""
+    pdf = pdfium.PdfDocument(built_catalog.pdf("riverside", "sleep-hygiene", lang="ur",
+                                               band="child"))
+    assert len(pdf) == 1
+
+
 def test_a_section_split_across_pages_repeats_its_heading(project: ProjectCopy) -> None:
     project.edit("data/handouts/crying-and-coping.yaml",
                  "          - Try a quiet, dim room, or a walk outside in the pram.\n",

@@ -40,6 +40,10 @@ def direction_of(document: Document) -> TextDirection:
     return TextDirection(setting.rtl, setting.shaped, setting.latin_language)
 
 
+# A last page filled less than this is worth trying to do without.
+SPARSE_LAST_PAGE = 0.4
+
+
 @dataclass(frozen=True)
 class LaidOut:
     data: bytes
@@ -54,8 +58,9 @@ def layout_pdf(document: Document, options: PdfOptions = PdfOptions(),
     when a card does not fit."""
     guess = expected_pages or expected_page_count(document)
     laid_out = _build(document, guess, options)
-    if laid_out.pages > guess and not document.format.fit_sides:
-        # A few lines over: less room between blocks rather than one more sheet.
+    sparse = laid_out.pages > 1 and laid_out.last_page_fill < SPARSE_LAST_PAGE
+    if (laid_out.pages > guess or sparse) and not document.format.fit_sides:
+        # A few lines over: less room between blocks rather than one more page.
         tighter = replace(document, format=document.format.tightened())
         retry = _build(tighter, guess, options)
         if retry.pages < laid_out.pages:
