@@ -92,7 +92,7 @@ def measure(project: Path, language: str) -> dict[str, tuple[int, int]]:
     """For each reader: the printed sentences found exactly, and how many there are."""
     pdfs = sorted((project / "output").glob(f"*/{language}/*.pdf"))
     if not pdfs:
-        sys.exit(f"no '{language}' PDFs in output/: build them first "
+        sys.exit(f"no '{language}' PDFs in {project / 'output'}: build them first "
                  f"(handouts build --lang {language})")
     shown = printed(pdfs)
     wanted = [normal(s) for s in sentences(project, language) if normal(s) in shown]

@@ -221,7 +221,7 @@ def _piece(glyphs: str, dx: float, size: float, shows: str) -> Piece:
     width): pypdf reads a wide move at either end as a space, and a piece is placed on
     its own anyway."""
     data = list(getattr(glyphs, "__shapeData__"))
-    first, last = data[0], data[-1]
+    first = data[0]
     data[0] = first._replace(x_offset=0, x_advance=first.x_advance - first.x_offset)
     data[-1] = data[-1]._replace(x_advance=data[-1].width + data[-1].x_offset)
     if len(data) == 1:  # one glyph: both at once
